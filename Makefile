@@ -1,0 +1,49 @@
+# One entry point for people and CI. Every target makes its own virtual environment.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# The oldest and newest supported Sphinx, each in an environment of its own.
+OLDEST_PYTHON ?= python3.11
+NEWEST_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13) python3.13)
+
+.PHONY: help venv docs test lint pytest test-oldest test-newest clean
+
+help:
+	@echo "make docs         build the survey site into docs/_build/html (-W)"
+	@echo "make test         lint, type-check and run the whole test suite"
+	@echo "make lint         ruff (lint + format check) and mypy"
+	@echo "make test-oldest  the suite on Python 3.11 with Sphinx 8.2"
+	@echo "make test-newest  the suite on Python 3.13 with the newest Sphinx"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,lint]" $(EXTRA_PIN)
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+docs: $(STAMP)
+	$(BIN)/python -m sphinx -W --keep-going -b html docs docs/_build/html
+	@echo "The survey site is in docs/_build/html/index.html"
+
+lint: $(STAMP)
+	$(BIN)/ruff check sphinx_tapssec tests
+	$(BIN)/ruff format --check sphinx_tapssec tests
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+test: lint pytest
+
+test-oldest:
+	$(MAKE) pytest VENV=.venv-oldest PYTHON=$(OLDEST_PYTHON) EXTRA_PIN="sphinx==8.2.*"
+
+test-newest:
+	$(MAKE) pytest VENV=.venv-newest PYTHON=$(NEWEST_PYTHON)
+
+clean:
+	rm -rf .venv .venv-oldest .venv-newest docs/_build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,24 @@
+"""Sphinx configuration of the sphinx-tapssec site: the living survey and the user guide."""
+
+from __future__ import annotations
+
+project = "sphinx-tapssec"
+author = "sphinx-tapssec developers"
+copyright = "2026, sphinx-tapssec developers; survey content after draft-ietf-taps-transport-security-12"  # noqa: A001
+version = release = "0.1"
+
+extensions = ["sphinx_tapssec", "sphinx_design"]
+
+# The site renders the catalog bundled with the package (the repository's catalog/).
+# tapssec_catalog = None
+
+exclude_patterns = ["_build"]
+nitpicky = True
+numfig = True
+html_theme = "alabaster"
+html_title = "sphinx-tapssec"
+html_last_updated_fmt = None
+latex_documents = [("index", "sphinx-tapssec.tex", "sphinx-tapssec", author, "manual")]
+man_pages = [("index", "sphinx-tapssec", "sphinx-tapssec", [author], 7)]
+texinfo_documents = [("index", "sphinx-tapssec", "sphinx-tapssec", author, "sphinx-tapssec", project, "Miscellaneous")]
+epub_copyright = copyright

@@ -1,0 +1,65 @@
+"""sphinx-tapssec: the IETF TAPS transport-security survey as living Sphinx documentation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+
+#: Bump when the shape of the domain data changes, so stale environments are rebuilt.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the domain, directives, options and event handlers."""
+    # Imported here so that ``sphinx_tapssec.model`` and the CLI never import Sphinx.
+    from sphinx_tapssec import assets, catalog_loading, config
+    from sphinx_tapssec.directives.catalog_format import CatalogFormat
+    from sphinx_tapssec.directives.interface_matrix import InterfaceMatrix
+    from sphinx_tapssec.directives.lists import OmittedProtocols, ProtocolList, ReferenceList, TransportDeps
+    from sphinx_tapssec.directives.objects import (
+        CategoryDirective,
+        InterfaceDirective,
+        PhaseDirective,
+        SecProto,
+        TransportDirective,
+    )
+    from sphinx_tapssec.domain import TapssecDomain
+    from sphinx_tapssec.transforms import DropScreenReaderText
+
+    config.register(app)
+    app.connect("config-inited", config.check)
+    app.add_domain(TapssecDomain)
+    domain_directives = {
+        "protocol": SecProto,
+        "interface": InterfaceDirective,
+        "category": CategoryDirective,
+        "phase": PhaseDirective,
+        "transport": TransportDirective,
+        "interface-matrix": InterfaceMatrix,
+        "transport-deps": TransportDeps,
+        "protocol-list": ProtocolList,
+        "reference-list": ReferenceList,
+        "omitted-protocols": OmittedProtocols,
+        "catalog-format": CatalogFormat,
+    }
+    for name, directive in domain_directives.items():
+        app.add_directive_to_domain("tapssec", name, directive)
+    # Short top-level names for the common directives (the domain forms always work too).
+    top_level = {"secproto": SecProto, **{k: v for k, v in domain_directives.items() if "-" in k}}
+    top_level["interface"] = InterfaceDirective
+    for name, directive in top_level.items():
+        app.add_directive(name, directive)
+    app.add_post_transform(DropScreenReaderText)
+    app.connect("builder-inited", catalog_loading.load)
+    app.connect("builder-inited", assets.add_css)
+    app.connect("build-finished", assets.copy_css)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

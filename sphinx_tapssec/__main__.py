@@ -1,0 +1,5 @@
+"""``python -m sphinx_tapssec``."""
+
+from sphinx_tapssec.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""Load the catalog once per build, at ``builder-inited``, and keep it in the domain's data.
+
+The environment is pickled between builds, so an unchanged catalog (same files, same
+modification times) is reused instead of parsed again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+from sphinx_tapssec.config import get_config
+from sphinx_tapssec.model.loader import catalog_files, load_catalog
+from sphinx_tapssec.warnings import warn_problem
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_tapssec.domain import TapssecDomain
+    from sphinx_tapssec.model.entities import Catalog
+
+logger = logging.getLogger(__name__)
+
+
+def get_domain(env: BuildEnvironment) -> TapssecDomain:
+    return env.get_domain("tapssec")  # type: ignore[return-value]
+
+
+def get_catalog(env: BuildEnvironment) -> Catalog:
+    """The catalog of this build."""
+    return get_domain(env).catalog
+
+
+def fingerprint(directories: list[Path]) -> tuple[tuple[str, int], ...]:
+    """Which catalog files exist and when each last changed."""
+    result: list[tuple[str, int]] = []
+    for directory in directories:
+        result.append((str(directory), 0 if directory.is_dir() else -1))
+        if directory.is_dir():
+            for _, path in catalog_files(directory):
+                try:
+                    result.append((str(path), path.stat().st_mtime_ns))
+                except OSError:
+                    result.append((str(path), -1))
+    return tuple(result)
+
+
+def load(app: Sphinx) -> None:
+    """``builder-inited``: make the domain hold the current catalog and report its problems."""
+    env = app.env
+    config = get_config(env)
+    directories = config.catalog_dirs(Path(app.confdir))
+    domain = get_domain(env)
+    current = fingerprint(directories)
+    if current != domain.fingerprint:
+        logger.info("tapssec: loading the catalog from %s", ", ".join(map(str, directories)))
+        result = load_catalog(directories)
+        domain.set_catalog(result.catalog, current, result.problems)
+    if domain.problems and config.strict:
+        listing = "\n".join(map(str, domain.problems))
+        raise ExtensionError(f"the catalog has problems (tapssec_strict is on):\n{listing}")
+    # Reported on every build, not only when parsed, so that a -W build keeps failing.
+    for problem in domain.problems:
+        warn_problem(problem)
+
+
+def note_sources(env: BuildEnvironment, records: object) -> None:
+    """Make the current document depend on the catalog files *records* came from."""
+    items = records if isinstance(records, list | tuple) else [records]
+    for record in items:
+        source = getattr(record, "source", None)
+        if source is not None:
+            env.note_dependency(source.path)

@@ -1,0 +1,96 @@
+"""The ``tapssec_*`` configuration values, declared once with their defaults and checks."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.errors import ExtensionError
+
+from sphinx_tapssec.paths import bundled_catalog
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+PREFIX = "tapssec_"
+
+
+@dataclass(frozen=True)
+class TapssecConfig:
+    """Every option of the extension; field metadata holds its help text and rebuild flag."""
+
+    catalog: str | None = field(
+        default=None,
+        metadata={
+            "help": "Catalog directory, relative to conf.py or absolute; None uses the bundled survey.",
+            "types": (str, type(None)),
+        },
+    )
+    extra_catalogs: list[str] = field(
+        default_factory=list,
+        metadata={
+            "help": "More catalog directories whose records are added to tapssec_catalog's.",
+            "types": (list, tuple),
+        },
+    )
+    strict: bool = field(
+        default=False,
+        metadata={"help": "Stop the build on the first catalog problem instead of warning.", "types": (bool,)},
+    )
+    url_schemes: list[str] = field(
+        default_factory=lambda: ["https", "http"],
+        metadata={
+            "help": "URL schemes a catalog link may use; others render as plain text with a warning.",
+            "types": (list, tuple),
+        },
+    )
+
+    def catalog_dirs(self, confdir: Path) -> list[Path]:
+        """The catalog directories to load, in order, resolved against *confdir*."""
+        main = confdir / self.catalog if self.catalog is not None else bundled_catalog()
+        return [main.resolve(), *((confdir / extra).resolve() for extra in self.extra_catalogs)]
+
+
+def _fields() -> tuple[dataclasses.Field[Any], ...]:
+    return dataclasses.fields(TapssecConfig)
+
+
+def register(app: Sphinx) -> None:
+    """Add every option to Sphinx; all of them change doctrees, so all rebuild ``env``."""
+    for option in _fields():
+        default = option.default_factory() if callable(option.default_factory) else option.default
+        app.add_config_value(PREFIX + option.name, default, "env", types=option.metadata["types"])
+
+
+def check(app: Sphinx, config: Config) -> None:
+    """``config-inited``: refuse values the extension cannot use, before any reading starts."""
+    for option in _fields():
+        value = getattr(config, PREFIX + option.name)
+        if not isinstance(value, option.metadata["types"]):
+            raise ExtensionError(f"{PREFIX}{option.name} must be {_type_names(option)}, not {value!r}")
+    for name in ("extra_catalogs", "url_schemes"):
+        items = getattr(config, PREFIX + name)
+        if not all(isinstance(item, str) and item for item in items):
+            raise ExtensionError(f"{PREFIX}{name} must be a list of non-empty strings, not {items!r}")
+
+
+def _type_names(option: dataclasses.Field[Any]) -> str:
+    return " or ".join("None" if t is type(None) else t.__name__ for t in option.metadata["types"])
+
+
+def get_config(env: BuildEnvironment) -> TapssecConfig:
+    """The extension's options as one typed object."""
+    return TapssecConfig(**{option.name: getattr(env.config, PREFIX + option.name) for option in _fields()})
+
+
+def option_help() -> list[tuple[str, str, str]]:
+    """``(name, default, help)`` of every option, for the docs."""
+    result = []
+    for option in _fields():
+        default = option.default_factory() if callable(option.default_factory) else option.default
+        result.append((PREFIX + option.name, repr(default), option.metadata["help"]))
+    return result

@@ -1,0 +1,1 @@
+"""The directives of sphinx-tapssec, one module per family."""

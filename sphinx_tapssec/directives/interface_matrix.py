@@ -1,0 +1,80 @@
+"""``.. interface-matrix::`` — the protocol x interface table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from sphinx_tapssec.directives.base import CatalogDirective, id_list
+from sphinx_tapssec.domain import normalize
+from sphinx_tapssec.render.matrix import MatrixSpec, build_matrix
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import OptionSpec
+
+    from sphinx_tapssec.model.entities import Interface, Protocol
+
+
+class InterfaceMatrix(CatalogDirective):
+    """Renders which protocols expose which interfaces, from the catalog."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {
+        "protocols": id_list,
+        "interfaces": id_list,
+        "phase": directives.unchanged_required,
+        "category": directives.unchanged_required,
+        "all-protocols": directives.flag,
+        "caption": directives.unchanged_required,
+        "no-legend": directives.flag,
+        "no-notes": directives.flag,
+        "name": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        protocols, interfaces = self.chosen_protocols(), self.chosen_interfaces()
+        self.depend_on([*protocols, *interfaces])
+        spec = MatrixSpec(
+            protocols=tuple(protocols),
+            interfaces=tuple(interfaces),
+            caption=self.options.get("caption"),
+            legend="no-legend" not in self.options,
+            notes="no-notes" not in self.options,
+            id_prefix=f"tapssec-matrix-{self.env.new_serialno('tapssec-matrix')}",
+        )
+        result = build_matrix(self.catalog, spec)
+        container = result[0]
+        assert isinstance(container, nodes.container)
+        container["classes"] += self.options.get("class", [])
+        table = next(container.findall(nodes.table))
+        self.add_name(table)
+        for node in container.findall(nodes.Element):
+            self.set_source_info(node)
+        return result
+
+    def chosen_protocols(self) -> list[Protocol]:
+        catalog = self.catalog
+        if "protocols" in self.options:
+            keys = self.known_ids("protocol", [normalize("protocol", k) for k in self.options["protocols"]])
+            chosen = [p for p in map(catalog.protocol, keys) if p is not None]
+        else:
+            chosen = [p for p in catalog.protocols if p.in_table or "all-protocols" in self.options]
+        if "category" in self.options:
+            category = self.known_ids("category", [normalize("category", self.options["category"])])
+            chosen = [p for p in chosen if p.category in category]
+        return chosen
+
+    def chosen_interfaces(self) -> list[Interface]:
+        catalog = self.catalog
+        if "interfaces" in self.options:
+            keys = self.known_ids("interface", [normalize("interface", k) for k in self.options["interfaces"]])
+            chosen = [i for i in map(catalog.interface, keys) if i is not None]
+        else:
+            chosen = list(catalog.interfaces)
+        if "phase" in self.options:
+            phase = self.known_ids("phase", [normalize("phase", self.options["phase"])])
+            chosen = [i for i in chosen if i.phase in phase]
+        return chosen

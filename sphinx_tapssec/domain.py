@@ -1,0 +1,243 @@
+"""The ``tapssec`` domain: object types, cross-reference roles, the catalog and per-document objects.
+
+All state lives in :attr:`TapssecDomain.data`, so it is pickled with the environment and
+merged after parallel reads like any other domain's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from docutils import nodes
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from sphinx_tapssec.model.entities import Catalog
+from sphinx_tapssec.model.problems import Problem
+from sphinx_tapssec.warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class ObjectEntry(NamedTuple):
+    """Where a catalog entry is described in the project."""
+
+    #: The document holding the description.
+    docname: str
+    #: The id of the description's target node.
+    node_id: str
+    #: Source line, for duplicate warnings.
+    lineno: int
+
+
+#: Object type -> (role name, subtype of the warning for an unknown key).
+KINDS: dict[str, tuple[str, Subtype]] = {
+    "protocol": ("proto", Subtype.UNKNOWN_PROTOCOL),
+    "interface": ("iface", Subtype.UNKNOWN_INTERFACE),
+    "phase": ("phase", Subtype.UNKNOWN_PHASE),
+    "category": ("category", Subtype.UNKNOWN_CATEGORY),
+    "transport": ("transport", Subtype.UNKNOWN_TRANSPORT),
+    "reference": ("ref", Subtype.UNKNOWN_REFERENCE),
+}
+ROLE_KIND = {role: kind for kind, (role, _) in KINDS.items()}
+
+
+def normalize(kind: str, key: str) -> str:
+    """Catalog keys as stored: interface codes upper case, reference ids as written, the rest lower."""
+    if kind == "interface":
+        return key.strip().upper()
+    if kind == "reference":
+        return key.strip()
+    return key.strip().lower()
+
+
+def node_id(kind: str, key: str) -> str:
+    """The HTML id of the description of a catalog entry (stable, documented)."""
+    return nodes.make_id(f"tapssec-{kind}-{key}")
+
+
+def display_name(catalog: Catalog, kind: str, key: str) -> str | None:
+    """How a reference to an entry reads when the author gave no explicit title."""
+    if kind == "protocol":
+        protocol = catalog.protocol(key)
+        return protocol.name if protocol else None
+    if kind == "reference":
+        return f"[{key}]" if catalog.reference(key) else None
+    if kind == "interface":
+        return key if catalog.interface(key) else None
+    record = getattr(catalog, kind)(key)
+    return record.name if record else None
+
+
+class TapssecXRefRole(XRefRole):
+    """Cross-reference roles; targets are normalised so ``TLS`` and ``tls`` both work."""
+
+    innernodeclass = nodes.inline
+
+    def process_link(
+        self, env: BuildEnvironment, refnode: nodes.Element, has_explicit_title: bool, title: str, target: str
+    ) -> tuple[str, str]:
+        kind = ROLE_KIND[self.reftype]
+        return title, normalize(kind, target)
+
+
+class TapssecIndex(Index):
+    """A domain index of the protocols (by category) and interfaces (by phase) the project describes."""
+
+    name = "index"
+    localname = "TAPS Security Index"
+    shortname = "TAPS security"
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = self.domain
+        assert isinstance(domain, TapssecDomain)
+        catalog = domain.catalog
+        wanted = set(docnames) if docnames is not None else None
+        groups: dict[str, list[IndexEntry]] = {}
+        for (kind, key), entry in sorted(domain.objects.items()):
+            if kind not in ("protocol", "interface") or (wanted is not None and entry.docname not in wanted):
+                continue
+            if kind == "protocol" and (protocol := catalog.protocol(key)):
+                category = catalog.category(protocol.category)
+                group, name, extra = category.name if category else "", protocol.name, protocol.full_name
+            elif kind == "interface" and (interface := catalog.interface(key)):
+                phase = catalog.phase(interface.phase)
+                group, name, extra = phase.name if phase else "", interface.code, interface.name
+            else:
+                continue
+            groups.setdefault(group, []).append(IndexEntry(name, 0, entry.docname, entry.node_id, extra, "", ""))
+        content = [(group, sorted(entries)) for group, entries in sorted(groups.items())]
+        return content, True
+
+
+class TapssecDomain(Domain):
+    """Security protocols, their interfaces and the survey's other entities."""
+
+    name = "tapssec"
+    label = "TAPS transport security"
+    object_types: ClassVar[dict[str, ObjType]] = {kind: ObjType(kind, role) for kind, (role, _) in KINDS.items()}
+    roles: ClassVar[dict[str, Any]] = {role: TapssecXRefRole() for role, _ in KINDS.values()}
+    indices: ClassVar[list[type[Index]]] = [TapssecIndex]
+    initial_data: ClassVar[dict[str, Any]] = {
+        "objects": {},  # (kind, key) -> ObjectEntry
+        "catalog": Catalog(),
+        "fingerprint": (),  # ((path, mtime_ns), ...) of the loaded catalog
+        "problems": (),  # problems found when the catalog was loaded
+    }
+    data_version = 1
+
+    @property
+    def objects(self) -> dict[tuple[str, str], ObjectEntry]:
+        return self.data.setdefault("objects", {})  # type: ignore[no-any-return]
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.data["catalog"]  # type: ignore[no-any-return]
+
+    @property
+    def fingerprint(self) -> tuple[tuple[str, int], ...]:
+        return self.data["fingerprint"]  # type: ignore[no-any-return]
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.data["problems"]  # type: ignore[no-any-return]
+
+    def set_catalog(
+        self, catalog: Catalog, fingerprint: tuple[tuple[str, int], ...], problems: tuple[Problem, ...]
+    ) -> None:
+        self.data.update(catalog=catalog, fingerprint=fingerprint, problems=problems)
+
+    def note_object(self, kind: str, key: str, node_id: str, location: nodes.Element) -> None:
+        """Record that the current document describes (*kind*, *key*)."""
+        existing = self.objects.get((kind, key))
+        if existing is not None and existing.docname != self.env.docname:
+            warn(
+                f"{kind} {key!r} is already described in {existing.docname!r}; use :no-index: on one of them",
+                Subtype.DUPLICATE_OBJECT,
+                location,
+            )
+        self.objects[kind, key] = ObjectEntry(self.env.docname, node_id, location.line or 0)
+
+    def clear_doc(self, docname: str) -> None:
+        for key, entry in list(self.objects.items()):
+            if entry.docname == docname:
+                del self.objects[key]
+
+    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+        for key, entry in otherdata["objects"].items():
+            if entry.docname not in docnames:
+                continue
+            existing = self.objects.get(key)
+            if existing is not None and existing.docname != entry.docname:
+                warn(
+                    f"{key[0]} {key[1]!r} is already described in {existing.docname!r}; use :no-index: on one of them",
+                    Subtype.DUPLICATE_OBJECT,
+                    (entry.docname, entry.lineno),
+                )
+            self.objects[key] = entry
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.Element | None:
+        kind = ROLE_KIND.get(typ)
+        if kind is None:
+            return None
+        if not self.catalog.has(kind, target):
+            warn(f"unknown {kind} {target!r} (not in the catalog)", KINDS[kind][1], node)
+            return contnode
+        if not node.get("refexplicit"):
+            contnode = contnode.deepcopy()
+            contnode.children = [nodes.Text(display_name(self.catalog, kind, target) or target)]
+        entry = self.objects.get((kind, target))
+        if entry is None:
+            # Known to the catalog but described nowhere in this project: plain text, no warning.
+            return contnode
+        return make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, self.link_title(kind, target))
+
+    def link_title(self, kind: str, key: str) -> str:
+        """The tooltip of a link: the entry's long name."""
+        record = getattr(self.catalog, kind)(key)
+        for attribute in ("full_name", "title", "name"):
+            value = getattr(record, attribute, None)
+            if value:
+                return str(value)
+        return key
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.Element]]:
+        results = []
+        for kind, (role, _) in KINDS.items():
+            entry = self.objects.get((kind, normalize(kind, target)))
+            if entry is not None:
+                refnode = make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, target)
+                results.append((f"tapssec:{role}", refnode))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for (kind, key), entry in sorted(self.objects.items()):
+            name = display_name(self.catalog, kind, key) or key
+            yield key, name, kind, entry.docname, entry.node_id, 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        kind = ROLE_KIND.get(node.get("reftype", ""))
+        target = node.get("reftarget")
+        return f"{kind}.{target}" if kind and target else None

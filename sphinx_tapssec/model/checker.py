@@ -1,0 +1,147 @@
+"""Check one YAML record against its :mod:`.spec`, keeping what is valid and reporting the rest."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap
+from sphinx_tapssec.model.problems import Problem, Subtype
+from sphinx_tapssec.model.spec import RECORDS, Field, Kind, Record
+
+
+class Checked(dict[str, Any]):
+    """A record's valid fields; ``line`` is where the record starts."""
+
+    line: int
+
+
+@dataclass
+class RecordChecker:
+    """Checks records of one file, collecting problems located in it."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, line: int, subtype: Subtype, message: str) -> None:
+        self.problems.append(Problem(self.path, line, subtype, message))
+
+    def check(self, spec: Record, data: Any, line: int, what: str) -> Checked | None:
+        """The checked record, or ``None`` (reported) when it cannot be used."""
+        if not isinstance(data, LocatedMap):
+            self.report(line, Subtype.INVALID_VALUE, f"{what} must be a mapping, not {_kind_of(data)}")
+            return None
+        for key, key_line in data.duplicates:
+            self.report(key_line, Subtype.INVALID_VALUE, f"{what}: key {key!r} is given twice; the first is kept")
+        result = Checked()
+        result.line = data.line
+        usable = True
+        for key in data:
+            if spec.field(key) is None:
+                known = ", ".join(f.name for f in spec.fields)
+                self.report(
+                    data.key_lines[key], Subtype.UNKNOWN_FIELD, f"{what}: unknown field {key!r} (known: {known})"
+                )
+        for spec_field in spec.fields:
+            if spec_field.name not in data:
+                if spec_field.required:
+                    self.report(
+                        data.line, Subtype.MISSING_FIELD, f"{what}: missing required field {spec_field.name!r}; skipped"
+                    )
+                    usable = False
+                continue
+            value_line = data.key_lines[spec_field.name]
+            value = self._value(spec_field, data[spec_field.name], value_line, f"{what}.{spec_field.name}")
+            if value is None:
+                usable = usable and not spec_field.required
+                continue
+            result[spec_field.name] = value
+        return result if usable else None
+
+    def _value(self, spec_field: Field, value: Any, line: int, what: str) -> Any:
+        if spec_field.kind in (Kind.RECORD, Kind.RECORDS, Kind.EXPOSURES):
+            return self._nested(spec_field, value, line, what)
+        converted = _convert(spec_field.kind, value)
+        if converted is None:
+            self.report(
+                line, Subtype.INVALID_VALUE, f"{what} must be {_expected(spec_field.kind)}, not {_kind_of(value)}"
+            )
+            return None
+        if isinstance(converted, str) and not self._string_ok(spec_field, converted, line, what):
+            return None
+        if isinstance(converted, tuple):
+            return tuple(item for item in converted if self._string_ok(spec_field, item, line, what))
+        return converted
+
+    def _string_ok(self, spec_field: Field, value: str, line: int, what: str) -> bool:
+        if spec_field.choices and value not in spec_field.choices:
+            allowed = ", ".join(spec_field.choices)
+            self.report(line, Subtype.INVALID_VALUE, f"{what}: {value!r} is not one of {allowed}")
+            return False
+        if spec_field.pattern and not re.fullmatch(spec_field.pattern, value):
+            self.report(line, Subtype.INVALID_VALUE, f"{what}: {value!r} does not match {spec_field.pattern}")
+            return False
+        return True
+
+    def _nested(self, spec_field: Field, value: Any, line: int, what: str) -> Any:
+        assert spec_field.record is not None
+        spec = RECORDS[spec_field.record]
+        if spec_field.kind is Kind.RECORD:
+            return self.check(spec, value, line, what)
+        if not isinstance(value, LocatedList):
+            self.report(line, Subtype.INVALID_VALUE, f"{what} must be a list, not {_kind_of(value)}")
+            return None
+        items = []
+        for index, (item, item_line) in enumerate(zip(value, value.item_lines, strict=True)):
+            if spec_field.kind is Kind.EXPOSURES and isinstance(item, str):
+                # A bare code is shorthand for an exposure without a qualifier.
+                item = _bare_exposure(item, item_line)
+            checked = self.check(spec, item, item_line, f"{what}[{index}]")
+            if checked is not None:
+                items.append(checked)
+        return tuple(items)
+
+
+def _bare_exposure(code: str, line: int) -> LocatedMap:
+    mapping = LocatedMap(code=code)
+    mapping.line, mapping.key_lines, mapping.duplicates = line, {"code": line}, []
+    return mapping
+
+
+def _convert(kind: Kind, value: Any) -> Any:
+    """*value* as the Python type of *kind*, or ``None`` when it has the wrong type."""
+    if kind in (Kind.STRING, Kind.TEXT):
+        if isinstance(value, datetime.date):
+            return value.isoformat()  # YAML reads 2020-04-23 as a date; the catalog keeps text.
+        return value.strip() if isinstance(value, str) and value.strip() else None
+    if kind is Kind.INTEGER:
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if kind is Kind.BOOLEAN:
+        return value if isinstance(value, bool) else None
+    if kind is Kind.STRINGS:
+        if isinstance(value, list) and all(isinstance(item, str) and item for item in value):
+            return tuple(value)
+        return None
+    raise AssertionError(kind)
+
+
+def _expected(kind: Kind) -> str:
+    return {
+        Kind.STRING: "a non-empty string (quote numbers such as section numbers)",
+        Kind.TEXT: "non-empty text",
+        Kind.INTEGER: "an integer",
+        Kind.BOOLEAN: "true or false",
+        Kind.STRINGS: "a list of non-empty strings",
+    }[kind]
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"[:80]

@@ -1,0 +1,298 @@
+"""The catalog as frozen dataclasses: cheap to pickle, compare and share between processes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record was read, so that later checks can point at it."""
+
+    #: Path of the catalog file.
+    path: str
+    #: 1-based line of the record's first key.
+    line: int
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """The surveyed document itself."""
+
+    id: str
+    title: str
+    date: str
+    status: str
+    #: Author names with their affiliations, as printed.
+    authors: tuple[tuple[str, str], ...]
+    url: str | None
+    abstract: str
+    expires: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A group of Section 3: where in the stack a protocol works."""
+
+    id: str
+    name: str
+    section: str
+    description: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A group of interfaces of Section 5: when the application uses them."""
+
+    id: str
+    name: str
+    section: str
+    description: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Transport:
+    """A transport dependency class of Section 4."""
+
+    id: str
+    name: str
+    section: str
+    description: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Interface:
+    """An interface a security protocol may expose to applications (Section 5)."""
+
+    code: str
+    name: str
+    phase: str
+    section: str
+    definition: str
+    references: tuple[str, ...]
+    source: Source
+
+    @property
+    def id(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An informative reference of the survey."""
+
+    id: str
+    #: One of ``rfc``, ``internet-draft``, ``paper``, ``web``.
+    kind: str
+    title: str
+    authors: tuple[str, ...]
+    date: str | None
+    url: str | None
+    rfc: int | None
+    series: str | None
+    doi: str | None
+    draft: str | None
+    version: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Omitted:
+    """A protocol the survey deliberately leaves out, and why."""
+
+    id: str
+    name: str
+    #: One of ``no-unique-interface``, ``authentication-only``, ``out-of-scope``.
+    reason: str
+    note: str
+    references: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Exposure:
+    """One interface a protocol exposes, with the qualifier the table cannot show."""
+
+    code: str
+    #: A qualifier such as "version 1.3 only", or ``None``.
+    note: str | None
+    references: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """A note on how a protocol uses its transport (a byte-stream mapping or a specific need)."""
+
+    #: For a transport-specific dependency: ``transport-feature`` or ``own-transport``.
+    kind: str | None
+    note: str | None
+    references: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class TransportNeeds:
+    """What a protocol needs from the transport below it (Section 4)."""
+
+    #: Transport classes the survey lists the protocol under (4.1, 4.2).
+    requires: tuple[str, ...]
+    #: The category heading it is listed under in Section 4, when that differs from its own.
+    group: str | None
+    byte_stream_mapping: Dependency | None
+    specific: Dependency | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """How a protocol splits its handshake and record protocol."""
+
+    #: One of ``integrated``, ``separate``, ``record-only``, ``handshake-only``.
+    kind: str
+    handshake: str | None
+    record: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Protocol:
+    """A security protocol of Section 3."""
+
+    id: str
+    name: str
+    full_name: str
+    section: str
+    category: str
+    #: Whether the protocol has a row in the survey's summary table.
+    in_table: bool
+    summary: str
+    description: str
+    structure: Structure
+    transport: TransportNeeds
+    exposes: tuple[Exposure, ...]
+    references: tuple[str, ...]
+    source: Source
+
+    @property
+    def interface_codes(self) -> tuple[str, ...]:
+        return tuple(exposure.code for exposure in self.exposes)
+
+    def exposure(self, code: str) -> Exposure | None:
+        """The exposure of *code*, or ``None`` when the protocol does not expose it."""
+        return next((e for e in self.exposes if e.code == code), None)
+
+    @property
+    def section4_group(self) -> str:
+        """The category heading Section 4 lists this protocol under."""
+        return self.transport.group or self.category
+
+
+def section_key(section: str) -> tuple[int, ...]:
+    """Sort key for section numbers such as ``3.2.1`` (numeric, not lexical)."""
+    return tuple(int(part) if part.isdigit() else 0 for part in section.split("."))
+
+
+def _index(records: tuple[_T, ...], key: str) -> Mapping[str, _T]:
+    return MappingProxyType({getattr(record, key): record for record in records})
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A whole catalog, in the order its files give; lookups by id are precomputed."""
+
+    protocols: tuple[Protocol, ...] = ()
+    interfaces: tuple[Interface, ...] = ()
+    categories: tuple[Category, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    transports: tuple[Transport, ...] = ()
+    references: tuple[Reference, ...] = ()
+    omitted: tuple[Omitted, ...] = ()
+    survey: Survey | None = None
+    #: Every file the catalog was read from, for dependency tracking.
+    files: tuple[str, ...] = ()
+    _by_id: dict[str, Mapping[str, object]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Frozen, so the derived indexes are set the way dataclasses set frozen fields.
+        object.__setattr__(
+            self,
+            "_by_id",
+            {
+                "protocol": _index(self.protocols, "id"),
+                "interface": _index(self.interfaces, "code"),
+                "category": _index(self.categories, "id"),
+                "phase": _index(self.phases, "id"),
+                "transport": _index(self.transports, "id"),
+                "reference": _index(self.references, "id"),
+            },
+        )
+
+    def __getstate__(self) -> dict[str, object]:
+        # MappingProxyType does not pickle; the indexes are rebuilt on load.
+        state = dict(self.__dict__)
+        state.pop("_by_id")
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
+    def protocol(self, protocol_id: str) -> Protocol | None:
+        return self._by_id["protocol"].get(protocol_id)  # type: ignore[return-value]
+
+    def interface(self, code: str) -> Interface | None:
+        return self._by_id["interface"].get(code)  # type: ignore[return-value]
+
+    def category(self, category_id: str) -> Category | None:
+        return self._by_id["category"].get(category_id)  # type: ignore[return-value]
+
+    def phase(self, phase_id: str) -> Phase | None:
+        return self._by_id["phase"].get(phase_id)  # type: ignore[return-value]
+
+    def transport(self, transport_id: str) -> Transport | None:
+        return self._by_id["transport"].get(transport_id)  # type: ignore[return-value]
+
+    def reference(self, reference_id: str) -> Reference | None:
+        return self._by_id["reference"].get(reference_id)  # type: ignore[return-value]
+
+    def has(self, kind: str, key: str) -> bool:
+        """Whether a record of *kind* (``protocol``, ``interface``, ...) has id *key*."""
+        return key in self._by_id.get(kind, {})
+
+    def exposers(self, code: str, *, table_only: bool = True) -> Iterator[tuple[Protocol, Exposure]]:
+        """The protocols that expose interface *code*, in catalog order (the Section 5 lists)."""
+        for protocol in self.protocols:
+            if table_only and not protocol.in_table:
+                continue
+            exposure = protocol.exposure(code)
+            if exposure is not None:
+                yield protocol, exposure
+
+    def in_category(self, category_id: str) -> tuple[Protocol, ...]:
+        return tuple(p for p in self.protocols if p.category == category_id)
+
+    def cited_reference_ids(self) -> frozenset[str]:
+        """Every reference id some record cites."""
+        cited: set[str] = set()
+        for protocol in self.protocols:
+            cited.update(protocol.references)
+            for exposure in protocol.exposes:
+                cited.update(exposure.references)
+        for interface in self.interfaces:
+            cited.update(interface.references)
+        for omitted in self.omitted:
+            cited.update(omitted.references)
+        return frozenset(cited)

@@ -1,0 +1,118 @@
+"""Load catalog directories into a :class:`~.entities.Catalog`, reporting every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sphinx_tapssec.model import builders
+from sphinx_tapssec.model.checker import RecordChecker
+from sphinx_tapssec.model.entities import Catalog, section_key
+from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, YamlError, parse
+from sphinx_tapssec.model.problems import Problem, Subtype
+from sphinx_tapssec.model.spec import FILES, RECORDS, FileSpec
+from sphinx_tapssec.model.validate import validate
+
+#: Files larger than this are refused before parsing (a catalog file is a few kilobytes).
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """A catalog with the problems found while loading and validating it."""
+
+    catalog: Catalog
+    problems: tuple[Problem, ...]
+
+
+def catalog_files(directory: Path) -> list[tuple[FileSpec, Path]]:
+    """The catalog files of *directory* with the spec each follows, in a stable order."""
+    found: list[tuple[FileSpec, Path]] = []
+    for file_spec in FILES:
+        found.extend((file_spec, path) for path in sorted(directory.glob(file_spec.pattern)) if path.is_file())
+    return found
+
+
+def load_catalog(directories: Sequence[Path]) -> LoadResult:
+    """Load and validate the catalog held by *directories*, later ones adding to earlier ones."""
+    records: dict[str, list[Any]] = {name: [] for name in builders.BUILDERS}
+    problems: list[Problem] = []
+    files: list[str] = []
+    for directory in directories:
+        if not directory.is_dir():
+            problems.append(Problem(str(directory), 0, Subtype.CATALOG, "catalog directory not found"))
+            continue
+        for file_spec, path in catalog_files(directory):
+            files.append(str(path))
+            checker = RecordChecker(str(path))
+            for checked in _file_records(file_spec, path, checker):
+                records[file_spec.record].append(builders.BUILDERS[file_spec.record](checked, str(path)))
+            problems.extend(checker.problems)
+    raw = Catalog(
+        protocols=tuple(sorted(records["protocol"], key=lambda p: section_key(p.section))),
+        interfaces=tuple(records["interface"]),
+        categories=tuple(records["category"]),
+        phases=tuple(records["phase"]),
+        transports=tuple(records["transport"]),
+        references=tuple(records["reference"]),
+        omitted=tuple(records["omitted"]),
+        survey=records["survey"][0] if records["survey"] else None,
+        files=tuple(files),
+    )
+    catalog, found = validate(raw)
+    return LoadResult(catalog, tuple(problems) + found)
+
+
+def _read(path: Path, checker: RecordChecker) -> Any:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            checker.report(0, Subtype.YAML, f"file is larger than {MAX_FILE_BYTES} bytes; skipped")
+            return None
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        checker.report(0, Subtype.CATALOG, f"cannot read file: {error.strerror}")
+        return None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        checker.report(line, Subtype.YAML, "file is not UTF-8 text")
+        return None
+    try:
+        return parse(text)
+    except YamlError as error:
+        checker.report(error.line, Subtype.YAML, error.message)
+        return None
+
+
+def _file_records(file_spec: FileSpec, path: Path, checker: RecordChecker) -> Iterable[Any]:
+    """The checked records of one file."""
+    data = _read(path, checker)
+    if data is None:
+        if not checker.problems:
+            checker.report(0, Subtype.YAML, "file is empty")
+        return []
+    spec = RECORDS[file_spec.record]
+    if file_spec.key is None:
+        return _one(checker.check(spec, data, getattr(data, "line", 1), file_spec.record))
+    if not isinstance(data, LocatedMap) or file_spec.key not in data:
+        checker.report(1, Subtype.INVALID_VALUE, f"expected a mapping with the key {file_spec.key!r}")
+        return []
+    for key in data:
+        if key != file_spec.key:
+            checker.report(data.key_lines[key], Subtype.UNKNOWN_FIELD, f"unknown top-level key {key!r}")
+    value, line = data[file_spec.key], data.key_lines[file_spec.key]
+    if not file_spec.many:
+        return _one(checker.check(spec, value, line, file_spec.record))
+    if not isinstance(value, LocatedList):
+        checker.report(line, Subtype.INVALID_VALUE, f"{file_spec.key!r} must be a list of records")
+        return []
+    checked = (
+        checker.check(spec, item, item_line, f"{file_spec.key}[{index}]")
+        for index, (item, item_line) in enumerate(zip(value, value.item_lines, strict=True))
+    )
+    return [record for record in checked if record is not None]
+
+
+def _one(record: Any) -> list[Any]:
+    return [] if record is None else [record]

@@ -1,0 +1,115 @@
+"""Read YAML safely into plain values that remember their line numbers.
+
+PyYAML's safe constructor forgets where values came from and silently keeps the last
+of two duplicate keys; composing the node graph ourselves keeps both facts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+#: Nodes one file may expand to; an alias bomb hits this long before memory runs out.
+MAX_NODES = 200_000
+#: Nesting depth of mappings and sequences.
+MAX_DEPTH = 64
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class YamlError(Exception):
+    """A file that cannot be read as catalog YAML; ``line`` is 1-based (0: unknown)."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class LocatedMap(dict[str, Any]):
+    """A mapping that knows its own line and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+    #: Keys given twice in the file, with the line of the repeat.
+    duplicates: list[tuple[str, int]]
+
+
+class LocatedList(list[Any]):
+    """A sequence that knows its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+class _Converter:
+    """Turns a composed node graph into Located values, counting nodes to stop alias bombs."""
+
+    def __init__(self, loader: yaml.SafeLoader) -> None:
+        self._loader = loader
+        self._count = 0
+
+    def convert(self, node: yaml.Node, depth: int = 0) -> Any:
+        self._count += 1
+        line = node.start_mark.line + 1
+        if self._count > MAX_NODES:
+            raise YamlError(f"the document expands to more than {MAX_NODES} nodes (alias bomb?)", line)
+        if depth > MAX_DEPTH:
+            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", line)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth, line)
+        if isinstance(node, yaml.SequenceNode):
+            return self._sequence(node, depth, line)
+        return self._scalar(node, line)
+
+    def _mapping(self, node: yaml.MappingNode, depth: int, line: int) -> LocatedMap:
+        if node.tag != _MAP_TAG:
+            raise YamlError(f"unsupported tag {node.tag!r}", line)
+        result = LocatedMap()
+        result.line, result.key_lines, result.duplicates = line, {}, []
+        for key_node, value_node in node.value:
+            key = self.convert(key_node, depth + 1)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise YamlError(f"mapping keys must be strings, not {key!r}", key_line)
+            if key in result:
+                result.duplicates.append((key, key_line))
+                continue
+            result[key] = self.convert(value_node, depth + 1)
+            result.key_lines[key] = key_line
+        return result
+
+    def _sequence(self, node: yaml.SequenceNode, depth: int, line: int) -> LocatedList:
+        if node.tag != _SEQ_TAG:
+            raise YamlError(f"unsupported tag {node.tag!r}", line)
+        result = LocatedList(self.convert(item, depth + 1) for item in node.value)
+        result.line = line
+        result.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return result
+
+    def _scalar(self, node: yaml.Node, line: int) -> Any:
+        try:
+            # The safe constructor refuses language-specific tags such as !!python/object.
+            return self._loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            raise YamlError(f"unsupported value: {error.problem}", line) from None
+
+
+def parse(text: str) -> Any:
+    """Parse one YAML document into Located values; raise :class:`YamlError` on any problem."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _Converter(loader).convert(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        raise YamlError(f"invalid YAML: {error.problem or error.context}", line) from None
+    except yaml.YAMLError as error:
+        raise YamlError(f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()

@@ -1,0 +1,1 @@
+"""Pure functions that turn catalog records into standard docutils nodes (every builder can write them)."""

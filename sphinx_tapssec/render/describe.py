@@ -1,0 +1,170 @@
+"""Bodies of the object descriptions: a protocol, an interface, a category, a phase, a transport class."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from sphinx_tapssec.model.entities import Catalog, Dependency, Exposure, Interface, Protocol
+from sphinx_tapssec.render.common import bullet_list, citations, field_list, inline_text, joined, paragraphs, xref
+
+#: The parts of a protocol description, in the order they render; ``:hide:`` takes these names.
+PROTOCOL_PARTS = ("description", "facts", "structure", "transport", "interfaces", "references")
+
+STRUCTURE_LABELS = {
+    "integrated": "handshake and record protocol are integrated",
+    "separate": "handshake and record protocol are separate protocols",
+    "record-only": "record protocol only; the handshake comes from another protocol",
+    "handshake-only": "handshake (key agreement) only; the record protocol is another protocol",
+}
+SPECIFIC_LABELS = {
+    "transport-feature": "depends on a feature of its transport",
+    "own-transport": "provides its own transport functionality",
+}
+
+
+def protocol_body(catalog: Catalog, protocol: Protocol, hidden: frozenset[str] = frozenset()) -> list[nodes.Node]:
+    """Everything the catalog says about *protocol*, minus the *hidden* parts."""
+    parts: dict[str, list[nodes.Node]] = {
+        "description": [
+            nodes.paragraph("", "", nodes.emphasis(protocol.summary, protocol.summary), classes=["tapssec-summary"]),
+            *paragraphs(protocol.description),
+        ],
+        "facts": [_facts(protocol)],
+        "structure": _structure(protocol),
+        "transport": _transport(catalog, protocol),
+        "interfaces": _interfaces(catalog, protocol),
+        "references": _labelled("References", citations(protocol.references)) if protocol.references else [],
+    }
+    return [node for name in PROTOCOL_PARTS if name not in hidden for node in parts[name]]
+
+
+def _facts(protocol: Protocol) -> nodes.field_list:
+    table = "yes" if protocol.in_table else "no (described in Section 3 only)"
+    return field_list(
+        [
+            ("Category", [xref("category", protocol.category)]),
+            ("Survey section", [nodes.Text(protocol.section)]),
+            ("In the summary table", [nodes.Text(table)]),
+        ],
+        classes=["tapssec-facts"],
+    )
+
+
+def _labelled(label: str, body: list[nodes.Node]) -> list[nodes.Node]:
+    return [nodes.paragraph("", "", nodes.strong(label + ": ", label + ": "), *body)]
+
+
+def _structure(protocol: Protocol) -> list[nodes.Node]:
+    structure = protocol.structure
+    label = STRUCTURE_LABELS[structure.kind]
+    items = [[nodes.Text(label[0].upper() + label[1:] + ".")]]
+    for side, text in (("Handshake", structure.handshake), ("Record", structure.record)):
+        if text:
+            items.append([nodes.strong(side + ": ", side + ": "), *inline_text(" ".join(text.split()))])
+    return [nodes.rubric("Handshake and record", "Handshake and record"), bullet_list(items)]
+
+
+def _dependency_text(dependency: Dependency, label: str) -> list[nodes.Node]:
+    result: list[nodes.Node] = [nodes.Text(label)]
+    if dependency.note:
+        result += [nodes.Text(": "), *inline_text(" ".join(dependency.note.split()))]
+    if dependency.references:
+        result += [nodes.Text(" "), *citations(dependency.references)]
+    return result
+
+
+def _transport(catalog: Catalog, protocol: Protocol) -> list[nodes.Node]:
+    needs = protocol.transport
+    items: list[list[nodes.Node]] = []
+    if needs.requires:
+        items.append([nodes.Text("Listed under: "), *joined([xref("transport", t)] for t in needs.requires)])
+    else:
+        items.append([nodes.Text("Listed under no transport class in Section 4.")])
+    if needs.byte_stream_mapping:
+        items.append(_dependency_text(needs.byte_stream_mapping, "Defined byte-stream mapping"))
+    if needs.specific:
+        label = SPECIFIC_LABELS.get(needs.specific.kind or "", "Transport-specific dependency")
+        items.append(_dependency_text(needs.specific, label[0].upper() + label[1:]))
+    if needs.note:
+        items.append(inline_text(" ".join(needs.note.split())))
+    return [nodes.rubric("Transport dependencies", "Transport dependencies"), bullet_list(items)]
+
+
+def exposure_qualifier(exposure: Exposure) -> list[nodes.Node]:
+    """`` (version 1.3 only [I-D.ietf-tls-dtls13])`` or nothing."""
+    if not exposure.note and not exposure.references:
+        return []
+    inner: list[nodes.Node] = inline_text(exposure.note) if exposure.note else []
+    if exposure.references:
+        inner += [nodes.Text(" ")] if inner else []
+        inner += citations(exposure.references)
+    return [nodes.Text(" ("), *inner, nodes.Text(")")]
+
+
+def _interfaces(catalog: Catalog, protocol: Protocol) -> list[nodes.Node]:
+    rubric = nodes.rubric("Interfaces exposed", "Interfaces exposed")
+    if not protocol.exposes:
+        text = (
+            "The survey's summary table lists no interfaces for this protocol."
+            if protocol.in_table
+            else "Not part of the survey's summary table."
+        )
+        return [rubric, nodes.paragraph(text, text)]
+    items = []
+    for exposure in protocol.exposes:
+        interface = catalog.interface(exposure.code)
+        name = f" ({interface.name})" if interface else ""
+        items.append([xref("interface", exposure.code), nodes.Text(name), *exposure_qualifier(exposure)])
+    return [rubric, bullet_list(items, classes=["tapssec-interfaces"])]
+
+
+def interface_body(catalog: Catalog, interface: Interface, *, with_list: bool = True) -> list[nodes.Node]:
+    """The definition of *interface* and the protocols that expose it (a Section 5 list)."""
+    body: list[nodes.Node] = [
+        field_list(
+            [
+                ("Phase", [xref("phase", interface.phase)]),
+                ("Survey section", [nodes.Text(interface.section)]),
+            ],
+            classes=["tapssec-facts"],
+        ),
+        *paragraphs(interface.definition),
+    ]
+    if interface.references:
+        body += _labelled("References", citations(interface.references))
+    if with_list:
+        exposers = list(catalog.exposers(interface.code, table_only=False))
+        if exposers:
+            items = [[xref("protocol", p.id), *exposure_qualifier(e)] for p, e in exposers]
+            body += [nodes.rubric("Exposed by", "Exposed by"), bullet_list(items, classes=["tapssec-exposers"])]
+        else:
+            body.append(nodes.paragraph("", "No protocol in the catalog exposes this interface."))
+    return body
+
+
+def category_body(catalog: Catalog, category_id: str) -> list[nodes.Node]:
+    category = catalog.category(category_id)
+    assert category is not None
+    body: list[nodes.Node] = list(paragraphs(category.description))
+    members = catalog.in_category(category_id)
+    if members:
+        items = [[xref("protocol", p.id), nodes.Text(f" ({p.full_name})")] for p in members]
+        body.append(bullet_list(items, classes=["tapssec-members"]))
+    return body
+
+
+def phase_body(catalog: Catalog, phase_id: str) -> list[nodes.Node]:
+    phase = catalog.phase(phase_id)
+    assert phase is not None
+    body: list[nodes.Node] = list(paragraphs(phase.description))
+    members = [i for i in catalog.interfaces if i.phase == phase_id]
+    if members:
+        items = [[xref("interface", i.code), nodes.Text(f" ({i.name})")] for i in members]
+        body.append(bullet_list(items, classes=["tapssec-members"]))
+    return body
+
+
+def transport_body(catalog: Catalog, transport_id: str) -> list[nodes.Node]:
+    transport = catalog.transport(transport_id)
+    assert transport is not None
+    return list(paragraphs(transport.description))

@@ -1,0 +1,118 @@
+"""The protocol x interface table (the survey's Table 1) as a standard docutils table.
+
+The HTML contract other tools rely on: the table has class ``tapssec-matrix``; the header
+row names the interface codes; each body row starts with the protocol's name in a stub
+(``<th>``) cell; an exposed cell has class ``tapssec-exposed`` and a text for screen
+readers besides the mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinx_tapssec.export import MARK
+from sphinx_tapssec.model.entities import Catalog, Exposure, Interface, Protocol
+from sphinx_tapssec.render.common import citations, inline_text, xref
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixSpec:
+    """What one matrix shows."""
+
+    protocols: tuple[Protocol, ...]
+    interfaces: tuple[Interface, ...]
+    caption: str | None
+    legend: bool
+    notes: bool
+    #: Prefix for the ids of the notes, unique in the document.
+    id_prefix: str
+
+
+def _entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *children), classes=list(classes))
+
+
+def _cell(protocol: Protocol, interface: Interface, exposure: Exposure | None, note_ref: str | None) -> nodes.entry:
+    if exposure is None:
+        return nodes.entry()
+    spoken = f" ({protocol.name} exposes {interface.code})"
+    children: list[nodes.Node] = [
+        nodes.inline(MARK, MARK, classes=["tapssec-mark"]),
+        # Visually hidden in HTML; removed for other builders (see transforms.py).
+        nodes.inline(spoken, spoken, classes=["tapssec-a11y"]),
+    ]
+    if note_ref is not None:
+        number = note_ref.rsplit("-", 1)[1]
+        children.append(nodes.superscript("", "", nodes.reference(number, number, refid=note_ref)))
+    return _entry(*children, classes=["tapssec-exposed"])
+
+
+def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
+    """The table, then its legend and its notes, wrapped in one container."""
+    notes: list[tuple[str, Protocol, Exposure]] = []
+    tgroup = nodes.tgroup(cols=len(spec.interfaces) + 1)
+    # Widths in characters: what the text and man writers use; HTML and LaTeX lay out themselves.
+    tgroup += nodes.colspec(colwidth=max([len("Protocol"), *(len(p.name) for p in spec.protocols)]) + 2, stub=1)
+    for interface in spec.interfaces:
+        tgroup += nodes.colspec(colwidth=max(3, len(interface.code)) + 2)
+    header = nodes.row()
+    header += _entry(nodes.Text("Protocol"))
+    for interface in spec.interfaces:
+        header += _entry(xref("interface", interface.code, interface.code))
+    tgroup += nodes.thead("", header)
+    body = nodes.tbody()
+    for protocol in spec.protocols:
+        row = nodes.row()
+        row += _entry(xref("protocol", protocol.id, protocol.name))
+        for interface in spec.interfaces:
+            exposure = protocol.exposure(interface.code)
+            note_ref = None
+            if exposure is not None and (exposure.note or exposure.references) and spec.notes:
+                notes.append((f"{spec.id_prefix}-note-{len(notes) + 1}", protocol, exposure))
+                note_ref = notes[-1][0]
+            row += _cell(protocol, interface, exposure, note_ref)
+        body += row
+    tgroup += body
+    table = nodes.table("", classes=["tapssec-matrix"])
+    if spec.caption:
+        table += nodes.title(spec.caption, spec.caption)
+    table += tgroup
+    # LaTeX: a compact fixed layout so that fourteen columns fit the text width.
+    colspec = addnodes.tabular_col_spec(spec="|l|" + "c|" * len(spec.interfaces))
+    result: list[nodes.Node] = [
+        nodes.raw("", r"\begingroup\footnotesize", format="latex"),
+        colspec,
+        table,
+        nodes.raw("", r"\endgroup", format="latex"),
+    ]
+    if spec.legend:
+        result.append(_legend(spec.interfaces))
+    if notes:
+        result.append(_notes(catalog, notes))
+    return [nodes.container("", *result, classes=["tapssec-matrix-block"])]
+
+
+def _legend(interfaces: Sequence[Interface]) -> nodes.paragraph:
+    legend = nodes.paragraph("", "", classes=["tapssec-legend"])
+    legend += nodes.strong("Legend: ", "Legend: ")
+    legend += nodes.Text(f"{MARK} = the interface is exposed; blank = not exposed. ")
+    for index, interface in enumerate(interfaces):
+        legend += nodes.literal(interface.code, interface.code)
+        legend += nodes.Text(f" {interface.name}{'; ' if index < len(interfaces) - 1 else '.'}")
+    return legend
+
+
+def _notes(catalog: Catalog, notes: list[tuple[str, Protocol, Exposure]]) -> nodes.enumerated_list:
+    result = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".", classes=["tapssec-notes"])
+    for note_id, protocol, exposure in notes:
+        text: list[nodes.Node] = [nodes.Text(f"{protocol.name}, {exposure.code}: ")]
+        if exposure.note:
+            text += inline_text(exposure.note)
+        if exposure.references:
+            text += [nodes.Text(" "), *citations(exposure.references)]
+        result += nodes.list_item("", nodes.paragraph("", "", *text), ids=[note_id])
+    return result

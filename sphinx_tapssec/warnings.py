@@ -1,0 +1,36 @@
+"""The warning type and subtypes of sphinx-tapssec, and the one helper that logs them.
+
+Every warning is ``type="tapssec"`` with a subtype below, so a project can silence
+one kind with ``suppress_warnings = ["tapssec.unknown_protocol"]``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from sphinx_tapssec.model.problems import SUBTYPE_HELP, Subtype
+
+if TYPE_CHECKING:
+    from sphinx_tapssec.model.problems import Problem
+
+WARNING_TYPE = "tapssec"
+
+__all__ = ["SUBTYPE_HELP", "WARNING_TYPE", "Subtype", "warn", "warn_problem"]
+
+logger = logging.getLogger(__name__)
+
+
+def warn(message: str, subtype: Subtype, location: Any = None) -> None:
+    """Log a typed, located warning.
+
+    *location* is anything Sphinx accepts: a node, ``(docname, lineno)``, or a
+    ``"path:line"`` string for catalog files.
+    """
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
+
+
+def warn_problem(problem: Problem) -> None:
+    """Log a catalog problem found by the loader or the validator."""
+    warn(problem.message, Subtype(problem.subtype), location=problem.location)
