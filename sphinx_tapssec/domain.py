@@ -7,6 +7,7 @@ merged after parallel reads like any other domain's.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -58,7 +59,7 @@ def normalize(kind: str, key: str) -> str:
 
 def node_id(kind: str, key: str) -> str:
     """The HTML id of the description of a catalog entry (stable, documented)."""
-    return nodes.make_id(f"tapssec-{kind}-{key}")
+    return str(nodes.make_id(f"tapssec-{kind}-{key}"))
 
 
 def display_name(catalog: Catalog, kind: str, key: str) -> str | None:
@@ -168,7 +169,7 @@ class TapssecDomain(Domain):
             if entry.docname == docname:
                 del self.objects[key]
 
-    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+    def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
         for key, entry in otherdata["objects"].items():
             if entry.docname not in docnames:
                 continue

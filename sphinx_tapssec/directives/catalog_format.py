@@ -12,7 +12,7 @@ from sphinx_tapssec.model.schema import build_schema
 
 def _type_of(schema: dict[str, Any]) -> str:
     if "$ref" in schema:
-        return schema["$ref"].rsplit("/", 1)[1] + " record"
+        return str(schema["$ref"]).rsplit("/", 1)[1] + " record"
     if schema.get("type") == "array":
         items = schema["items"]
         if "oneOf" in items:

@@ -49,7 +49,7 @@ class CatalogObject(ObjectDescription[str]):
             warn(f"{self.name}: unknown {self.kind} {self.arguments[0]!r}", KINDS[self.kind][1], self.get_location())
             return []
         # Both spellings (``secproto`` and ``tapssec:protocol``) describe the same object type.
-        self.name = f"tapssec:{self.kind}"
+        self.name: str = f"tapssec:{self.kind}"
         return super().run()
 
     def handle_signature(self, sig: str, signode: addnodes.desc_signature) -> str:
@@ -75,7 +75,7 @@ class CatalogObject(ObjectDescription[str]):
     def transform_content(self, content_node: addnodes.desc_content) -> None:
         record = getattr(self.catalog, self.kind)(self.key)
         note_sources(self.env, record)
-        content_node.insert(0, self.body())  # type: ignore[arg-type]
+        content_node.insert(0, self.body())
         for node in content_node.children[0].findall():
             if isinstance(node, nodes.Element) and node.line is None:
                 self.set_source_info(node)

@@ -53,13 +53,13 @@ def _record_schema(record: Record) -> dict[str, Any]:
 
 
 def _file_schemas() -> list[dict[str, Any]]:
-    result = []
+    result: list[dict[str, Any]] = []
     for file_spec in FILES:
-        record = {"$ref": f"#/$defs/{file_spec.record}"}
+        record: dict[str, Any] = {"$ref": f"#/$defs/{file_spec.record}"}
         if file_spec.key is None:
             result.append({"title": file_spec.pattern, "description": file_spec.help, **record})
             continue
-        value = {"type": "array", "items": record} if file_spec.many else record
+        value: dict[str, Any] = {"type": "array", "items": record} if file_spec.many else record
         result.append(
             {
                 "title": file_spec.pattern,

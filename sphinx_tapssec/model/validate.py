@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sphinx_tapssec.model.entities import Catalog, Dependency, Exposure, Protocol, Source
+from sphinx_tapssec.model.entities import Catalog, Category, Dependency, Exposure, Phase, Protocol, Source, Transport
 from sphinx_tapssec.model.problems import Problem, Subtype
 
 _R = TypeVar("_R")
@@ -136,7 +136,8 @@ def validate(catalog: Catalog) -> tuple[Catalog, tuple[Problem, ...]]:
     )
     protocols = tuple(p for p in map(check.protocol, unique.protocols) if p is not None)
     omitted = tuple(check.with_refs(o, o.note, f"omitted {o.id!r}") for o in unique.omitted)
-    for item in (*unique.categories, *unique.phases, *unique.transports):
-        check.citations(item.description, item.source, f"{item.id!r}")
+    groups: tuple[Category | Phase | Transport, ...] = (*unique.categories, *unique.phases, *unique.transports)
+    for group in groups:
+        check.citations(group.description, group.source, repr(group.id))
     result = dataclasses.replace(unique, interfaces=interfaces, protocols=protocols, omitted=omitted)
     return result, tuple(check.problems)

@@ -17,7 +17,7 @@ def xref(kind: str, key: str, text: str | None = None) -> addnodes.pending_xref:
     Without *text* the domain writes the entry's display name.
     """
     role = KINDS[kind][0]
-    node = addnodes.pending_xref(
+    node: addnodes.pending_xref = addnodes.pending_xref(
         "",
         refdomain="tapssec",
         reftype=role,
