@@ -86,6 +86,17 @@ class TapssecXRefRole(XRefRole):
         kind = ROLE_KIND[self.reftype]
         return title, normalize(kind, target)
 
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: nodes.Element, is_ref: bool
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # The link text comes from the catalog, so the page depends on the entry's file.
+        domain = env.get_domain("tapssec")
+        assert isinstance(domain, TapssecDomain)
+        record = getattr(domain.catalog, ROLE_KIND[self.reftype])(node["reftarget"])
+        if record is not None:
+            env.note_dependency(record.source.path)
+        return super().result_nodes(document, env, node, is_ref)
+
 
 class TapssecIndex(Index):
     """A domain index of the protocols (by category) and interfaces (by phase) the project describes."""

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docutils import nodes
-from sphinx import addnodes
 
 from sphinx_tapssec.export import MARK
 from sphinx_tapssec.model.entities import Catalog, Exposure, Interface, Protocol
@@ -81,11 +80,10 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
     if spec.caption:
         table += nodes.title(spec.caption, spec.caption)
     table += tgroup
-    # LaTeX: a compact fixed layout so that fourteen columns fit the text width.
-    colspec = addnodes.tabular_col_spec(spec="|l|" + "c|" * len(spec.interfaces))
+    # LaTeX: a smaller font, and tabulary sizing the columns by their content, keep
+    # fourteen columns inside the text width without wrapping the protocol names.
     result: list[nodes.Node] = [
         nodes.raw("", r"\begingroup\footnotesize", format="latex"),
-        colspec,
         table,
         nodes.raw("", r"\endgroup", format="latex"),
     ]
