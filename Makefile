@@ -12,7 +12,8 @@ NEWEST_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python
 
 help:
 	@echo "make docs         build the survey site into docs/_build/html (-W)"
-	@echo "make test         lint, type-check and run the whole test suite"
+	@echo "make test         lint, type-check and run the whole test suite (the browser tests need"
+	@echo "                  Debian's chromium and graphviz: apt-get install chromium graphviz)"
 	@echo "make lint         ruff (lint + format check) and mypy"
 	@echo "make test-oldest  the suite on Python 3.11 with Sphinx 8.2"
 	@echo "make test-newest  the suite on Python 3.13 with the newest Sphinx"
@@ -20,7 +21,7 @@ help:
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,lint]" $(EXTRA_PIN)
+	$(BIN)/python -m pip install --quiet -e ".[test,lint,browser]" $(EXTRA_PIN)
 	touch $(STAMP)
 
 venv: $(STAMP)

@@ -18,6 +18,11 @@ numfig = True
 html_theme = "alabaster"
 html_title = "sphinx-tapssec"
 html_last_updated_fmt = None
+# pydata-sphinx-theme and sphinx-book-theme: follow the reader's light or dark preference
+# (without it their script logs an error on every page).
+html_context = {"default_mode": "auto"}
+# Scalable, and its text stays text; the extension loads sphinx.ext.graphviz itself.
+graphviz_output_format = "svg"
 latex_documents = [("index", "sphinx-tapssec.tex", "sphinx-tapssec", author, "manual")]
 man_pages = [("index", "sphinx-tapssec", "sphinx-tapssec", [author], 7)]
 texinfo_documents = [("index", "sphinx-tapssec", "sphinx-tapssec", author, "sphinx-tapssec", project, "Miscellaneous")]

@@ -57,8 +57,10 @@ def load(app: Sphinx) -> None:
     domain = get_domain(env)
     current = fingerprint(directories)
     if current != domain.fingerprint:
+        previous_files = {path for path, _ in domain.fingerprint}
+        domain.data["files_changed"] = bool(previous_files) and previous_files != {path for path, _ in current}
         logger.info("tapssec: loading the catalog from %s", ", ".join(map(str, directories)))
-        result = load_catalog(directories)
+        result = load_catalog(directories, config.url_schemes)
         domain.set_catalog(result.catalog, current, result.problems)
     if domain.problems and config.strict:
         listing = "\n".join(map(str, domain.problems))
@@ -66,6 +68,26 @@ def load(app: Sphinx) -> None:
     # Reported on every build, not only when parsed, so that a -W build keeps failing.
     for problem in domain.problems:
         warn_problem(problem)
+
+
+def note_catalog_wide(env: BuildEnvironment) -> None:
+    """Mark the current document as rendering every record of a kind.
+
+    Such a page changes when a catalog file is added or removed, which no file
+    dependency can express; :func:`outdated_by_new_files` re-reads it then.
+    """
+    get_domain(env).catalog_wide[env.docname] = True
+
+
+def outdated_by_new_files(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: the catalog-wide documents, when the set of catalog files changed."""
+    domain = get_domain(env)
+    if not domain.data.get("files_changed"):
+        return []
+    domain.data["files_changed"] = False
+    return sorted(set(domain.catalog_wide) - removed)
 
 
 def note_sources(env: BuildEnvironment, records: object) -> None:

@@ -59,6 +59,60 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    # Sphinx is imported only for this command.
+    from sphinx_tapssec.checking import CheckError, parse_overrides, run_check
+
+    try:
+        result = run_check(
+            args.docs,
+            parse_overrides(args.define),
+            builder=args.builder,
+            outdir=args.out,
+            coverage=not args.no_coverage,
+            strict=args.strict,
+            parallel=args.jobs,
+        )
+    except CheckError as error:
+        print(f"tapssec check: {error}", file=sys.stderr)
+        return 2
+    for finding in result.findings:
+        print(_relative(str(finding)), file=sys.stdout if finding in result.failures else sys.stderr)
+    problems = len(result.failures)
+    summary = f"{problems} problem{'' if problems == 1 else 's'}" if problems else "ok: no problems"
+    print(f"tapssec check: {summary} in {args.docs}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _relative(line: str) -> str:
+    """*line* with the current directory's path stripped, so locations read like compiler output."""
+    prefix = str(Path.cwd()) + os.sep
+    return line[len(prefix) :] if line.startswith(prefix) else line
+
+
+def _check_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check",
+        help="build a Sphinx project with every check on; exit 1 on any false claim, broken query, "
+        "coverage gap or rule violation",
+    )
+    check.add_argument("docs", metavar="DOCS_DIR", help="the directory holding conf.py")
+    check.add_argument(
+        "-D",
+        dest="define",
+        action="append",
+        default=[],
+        metavar="name=value",
+        help="override a configuration value, as sphinx-build -D (paths are relative to DOCS_DIR)",
+    )
+    check.add_argument("-b", dest="builder", default="dummy", help="builder to run (default: dummy, writes nothing)")
+    check.add_argument("-j", dest="jobs", type=int, default=1, help="read documents in N processes")
+    check.add_argument("--out", help="output directory (default: a temporary one)")
+    check.add_argument("--no-coverage", action="store_true", help="skip the coverage checks")
+    check.add_argument("--strict", action="store_true", help="fail on every warning, not only tapssec's")
+    check.set_defaults(run=cmd_check)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="tapssec", description=__doc__)
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -76,6 +130,7 @@ def parser() -> argparse.ArgumentParser:
     matrix.set_defaults(run=cmd_matrix)
     schema = commands.add_parser("schema", help="print the JSON Schema of catalog files")
     schema.set_defaults(run=cmd_schema)
+    _check_parser(commands)
     return main
 
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ExtensionError
 
+from sphinx_tapssec import coverage
+from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.paths import bundled_catalog
 
 if TYPE_CHECKING:
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 PREFIX = "tapssec_"
+#: The coverage checks ``tapssec_coverage`` can switch on.
+COVERAGE_PARTS = tuple(coverage.PARTS)
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,27 @@ class TapssecConfig:
         metadata={"help": "Stop the build on the first catalog problem instead of warning.", "types": (bool,)},
     )
     url_schemes: list[str] = field(
-        default_factory=lambda: ["https", "http"],
+        default_factory=lambda: list(DEFAULT_SCHEMES),
         metadata={
             "help": "URL schemes a catalog link may use; others render as plain text with a warning.",
             "types": (list, tuple),
+        },
+    )
+
+    coverage: list[str] = field(
+        default_factory=list,
+        metadata={
+            "help": "Coverage checks to run: any of protocols, interfaces, references, exposures "
+            "(``tapssec check`` turns all on).",
+            "types": (list, tuple),
+        },
+    )
+    coverage_report: str = field(
+        default="tapssec-coverage.txt",
+        metadata={
+            "help": "File in the output directory listing the coverage gaps, when a coverage check runs; "
+            "empty for none.",
+            "types": (str,),
         },
     )
 
@@ -72,10 +93,15 @@ def check(app: Sphinx, config: Config) -> None:
         value = getattr(config, PREFIX + option.name)
         if not isinstance(value, option.metadata["types"]):
             raise ExtensionError(f"{PREFIX}{option.name} must be {_type_names(option)}, not {value!r}")
-    for name in ("extra_catalogs", "url_schemes"):
+    for name in ("extra_catalogs", "url_schemes", "coverage"):
         items = getattr(config, PREFIX + name)
         if not all(isinstance(item, str) and item for item in items):
             raise ExtensionError(f"{PREFIX}{name} must be a list of non-empty strings, not {items!r}")
+    unknown = sorted(set(config.tapssec_coverage) - set(COVERAGE_PARTS))
+    if unknown:
+        raise ExtensionError(
+            f"{PREFIX}coverage: unknown part(s) {', '.join(unknown)} (parts: {', '.join(COVERAGE_PARTS)})"
+        )
 
 
 def _type_names(option: dataclasses.Field[Any]) -> str:

@@ -15,6 +15,7 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from sphinx_tapssec import docdata
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.warnings import Subtype, warn
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+    from sphinx_tapssec.docdata import ClaimRecord
 
 
 class ObjectEntry(NamedTuple):
@@ -92,7 +95,8 @@ class TapssecXRefRole(XRefRole):
         # The link text comes from the catalog, so the page depends on the entry's file.
         domain = env.get_domain("tapssec")
         assert isinstance(domain, TapssecDomain)
-        record = getattr(domain.catalog, ROLE_KIND[self.reftype])(node["reftarget"])
+        target = node.get("reftarget")
+        record = getattr(domain.catalog, ROLE_KIND[self.reftype])(target) if is_ref and target else None
         if record is not None:
             env.note_dependency(record.source.path)
         return super().result_nodes(document, env, node, is_ref)
@@ -140,8 +144,12 @@ class TapssecDomain(Domain):
         "catalog": Catalog(),
         "fingerprint": (),  # ((path, mtime_ns), ...) of the loaded catalog
         "problems": (),  # problems found when the catalog was loaded
+        "claims": {},  # docname -> [ClaimRecord], checked at env-check-consistency
+        "citations": {},  # docname -> frozenset of reference ids the document links to
+        "catalog_wide": {},  # docname -> True when it renders every protocol (or every record of a kind)
+        "files_changed": False,  # catalog files were added or removed since the last build
     }
-    data_version = 1
+    data_version = 2
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
@@ -158,6 +166,18 @@ class TapssecDomain(Domain):
     @property
     def problems(self) -> tuple[Problem, ...]:
         return self.data["problems"]  # type: ignore[no-any-return]
+
+    @property
+    def claims(self) -> dict[str, list[ClaimRecord]]:
+        return self.data.setdefault("claims", {})  # type: ignore[no-any-return]
+
+    @property
+    def catalog_wide(self) -> dict[str, bool]:
+        return self.data.setdefault("catalog_wide", {})  # type: ignore[no-any-return]
+
+    @property
+    def citations(self) -> dict[str, frozenset[str]]:
+        return self.data.setdefault("citations", {})  # type: ignore[no-any-return]
 
     def set_catalog(
         self, catalog: Catalog, fingerprint: tuple[tuple[str, int], ...], problems: tuple[Problem, ...]
@@ -179,8 +199,10 @@ class TapssecDomain(Domain):
         for key, entry in list(self.objects.items()):
             if entry.docname == docname:
                 del self.objects[key]
+        docdata.clear(self.data, docname)
 
     def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
+        docdata.merge(self.data, docnames, otherdata)
         for key, entry in otherdata["objects"].items():
             if entry.docname not in docnames:
                 continue

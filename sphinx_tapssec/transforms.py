@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_tapssec.nodes import stack_diagram
+from sphinx_tapssec.warnings import Subtype, warn
+
+#: Builder formats whose writers draw ``sphinx.ext.graphviz`` nodes as images.
+GRAPHVIZ_FORMATS = frozenset({"html", "latex", "texinfo"})
+
+
+def builder_format(transform: SphinxPostTransform) -> str:
+    """The format of the current builder (``html``, ``latex``, ...).
+
+    Sphinx 9 deprecates ``SphinxTransform.app`` and reads the builder class from the
+    environment in its own ``SphinxPostTransform.is_supported``; Sphinx 8.2 has only ``app``.
+    """
+    builder_cls = getattr(transform.env, "_builder_cls", None)
+    if builder_cls is not None:
+        return str(builder_cls.format)
+    return str(transform.app.builder.format)
 
 
 class DropScreenReaderText(SphinxPostTransform):
@@ -18,8 +37,46 @@ class DropScreenReaderText(SphinxPostTransform):
     default_priority = 200
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
+        if builder_format(self) == "html":
             return
         for node in list(self.document.findall(nodes.inline)):
             if "tapssec-a11y" in node["classes"]:
                 node.parent.remove(node)
+
+
+class ChooseStackDiagram(SphinxPostTransform):
+    """Keep the Graphviz drawing of a stack diagram where it can be drawn, else its text form.
+
+    For the builders that draw ``sphinx.ext.graphviz`` nodes (HTML, LaTeX, Texinfo): the
+    drawing when ``graphviz_dot`` can be found, else a warning and the text, instead of
+    sphinx.ext.graphviz's broken image. It runs before ``ReferencesResolver`` (priority 10),
+    so the links of the dropped rendering are never resolved.
+    """
+
+    default_priority = 5
+    formats = tuple(sorted(GRAPHVIZ_FORMATS))
+
+    def run(self, **kwargs: Any) -> None:
+        dot = str(self.config.graphviz_dot or "")
+        found = bool(dot) and shutil.which(dot) is not None
+        for node in list(self.document.findall(stack_diagram)):
+            drawing, text = node.children
+            if not found:
+                warn(
+                    f"stack-diagram: Graphviz's {dot!r} command was not found (graphviz_dot); the diagram is shown "
+                    "as text. Install Graphviz (Debian: apt-get install graphviz) to draw it.",
+                    Subtype.GRAPHVIZ,
+                    node,
+                )
+            node.replace_self(drawing if found else text)
+
+
+class StackDiagramAsText(SphinxPostTransform):
+    """Every other builder (text, man, ...) shows a stack diagram as text: theirs would print ``[graph]``."""
+
+    # Right after ChooseStackDiagram, which has replaced the diagrams of the drawing builders.
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(stack_diagram)):
+            node.replace_self(node.children[1])

@@ -33,4 +33,9 @@ def warn(message: str, subtype: Subtype, location: Any = None) -> None:
 
 def warn_problem(problem: Problem) -> None:
     """Log a catalog problem found by the loader or the validator."""
-    warn(problem.message, Subtype(problem.subtype), location=problem.location)
+    if problem.line:
+        warn(problem.message, problem.subtype, location=problem.location)
+    else:
+        # A bare path would be read by Sphinx as a document name; a whole-file
+        # problem has no line, so the path leads the message instead.
+        warn(f"{problem.path}: {problem.message}", problem.subtype)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_tapssec.catalog_loading import get_catalog, note_sources
+from sphinx_tapssec.catalog_loading import get_catalog, note_catalog_wide, note_sources
 from sphinx_tapssec.domain import KINDS
-from sphinx_tapssec.model.entities import Catalog
+from sphinx_tapssec.model.entities import Catalog, Protocol
+from sphinx_tapssec.querying import compile_or_warn, note_catalog
 from sphinx_tapssec.warnings import Subtype, warn
 
 
@@ -43,8 +45,32 @@ class CatalogDirective(SphinxDirective):
         """Rebuild this document when the files of *records* change."""
         note_sources(self.env, records)
 
+    def depend_on_all(self, records: object) -> None:
+        """Like :meth:`depend_on`, for a directive that renders every record of a kind:
+        adding or removing a catalog file rebuilds it too."""
+        note_sources(self.env, records)
+        note_catalog_wide(self.env)
+
     def warn(self, message: str, subtype: Subtype) -> None:
         warn(message, subtype, self.get_location())
+
+    def filtered(self, protocols: Iterable[Protocol]) -> list[Protocol]:
+        """*protocols* that satisfy the ``:filter:`` query (all of them without one, or when it is broken)."""
+        text = self.options.get("filter")
+        if text is None:
+            return list(protocols)
+        query = compile_or_warn(text, self.catalog, f"{self.name} :filter: option", self.get_location())
+        if query is None:
+            return list(protocols)
+        # Any protocol's record can change whether it matches.
+        note_catalog(self.env, self.catalog)
+        return list(query.select(self.catalog, protocols))
+
+    def filtered_catalog(self) -> Catalog:
+        """The catalog with only the protocols ``:filter:`` keeps, for renderers that walk the whole catalog."""
+        if "filter" not in self.options:
+            return self.catalog
+        return dataclasses.replace(self.catalog, protocols=tuple(self.filtered(self.catalog.protocols)))
 
     def known_ids(self, kind: str, keys: Sequence[str]) -> list[str]:
         """*keys* that exist in the catalog; the others are reported at the directive."""

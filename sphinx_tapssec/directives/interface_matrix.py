@@ -32,11 +32,16 @@ class InterfaceMatrix(CatalogDirective):
         "no-notes": directives.flag,
         "name": directives.unchanged,
         "class": directives.class_option,
+        "filter": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
         protocols, interfaces = self.chosen_protocols(), self.chosen_interfaces()
-        self.depend_on([*protocols, *interfaces])
+        if "protocols" in self.options:
+            self.depend_on([*protocols, *interfaces])
+        else:
+            # Every protocol that matches is shown, so a new protocol file changes this table.
+            self.depend_on_all([*protocols, *interfaces])
         spec = MatrixSpec(
             protocols=tuple(protocols),
             interfaces=tuple(interfaces),
@@ -65,7 +70,7 @@ class InterfaceMatrix(CatalogDirective):
         if "category" in self.options:
             category = self.known_ids("category", [normalize("category", self.options["category"])])
             chosen = [p for p in chosen if p.category in category]
-        return chosen
+        return self.filtered(chosen)
 
     def chosen_interfaces(self) -> list[Interface]:
         catalog = self.catalog

@@ -13,8 +13,6 @@ from sphinx_tapssec.directives.base import CatalogDirective, one_of
 from sphinx_tapssec.domain import node_id, normalize
 from sphinx_tapssec.render import lists
 from sphinx_tapssec.render.common import xref
-from sphinx_tapssec.render.lists import safe_url
-from sphinx_tapssec.warnings import Subtype, warn
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -23,31 +21,39 @@ if TYPE_CHECKING:
 class TransportDeps(CatalogDirective):
     """The Section 4 lists: which protocols need which kind of transport."""
 
-    option_spec: ClassVar[OptionSpec] = {"transport": one_of(lists.TRANSPORT_CLASSES)}
+    option_spec: ClassVar[OptionSpec] = {
+        "transport": one_of(lists.TRANSPORT_CLASSES),
+        "filter": directives.unchanged_required,
+    }
 
     def run(self) -> list[nodes.Node]:
-        self.depend_on([*self.catalog.protocols, *self.catalog.categories, *self.catalog.transports])
+        self.depend_on_all([*self.catalog.protocols, *self.catalog.categories, *self.catalog.transports])
         chosen = [self.options["transport"]] if "transport" in self.options else list(lists.TRANSPORT_CLASSES)
+        catalog = self.filtered_catalog()
         result: list[nodes.Node] = []
         for transport_id in chosen:
             if len(chosen) > 1 and self.catalog.transport(transport_id):
                 result.append(nodes.rubric("", "", xref("transport", transport_id)))
-            result += lists.transport_lists(self.catalog, transport_id)
+            result += lists.transport_lists(catalog, transport_id)
         return [nodes.container("", *result, classes=["tapssec-transport-deps"])]
 
 
 class ProtocolList(CatalogDirective):
     """Protocols grouped by category, with their one-line summaries."""
 
-    option_spec: ClassVar[OptionSpec] = {"category": directives.unchanged_required, "in-table": directives.flag}
+    option_spec: ClassVar[OptionSpec] = {
+        "category": directives.unchanged_required,
+        "in-table": directives.flag,
+        "filter": directives.unchanged_required,
+    }
 
     def run(self) -> list[nodes.Node]:
-        catalog = self.catalog
+        catalog = self.filtered_catalog()
         if "category" in self.options:
             categories = self.known_ids("category", [normalize("category", self.options["category"])])
         else:
             categories = [c.id for c in catalog.categories]
-        self.depend_on([*catalog.protocols, *catalog.categories])
+        self.depend_on_all([*catalog.protocols, *catalog.categories])
         body = lists.protocol_list(catalog, categories, in_table="in-table" in self.options)
         return [nodes.container("", *body, classes=["tapssec-protocol-list"])]
 
@@ -64,15 +70,8 @@ class ReferenceList(CatalogDirective):
             cited = catalog.cited_reference_ids()
             references = [r for r in references if r.id in cited]
         self.depend_on(references)
+        # Unsafe URLs are reported with the catalog's problems; here they only stay unlinked.
         schemes = get_config(self.env).url_schemes
-        for reference in references:
-            if reference.url and not safe_url(reference.url, schemes):
-                warn(
-                    f"reference {reference.id!r}: URL {reference.url!r} is not an allowed link (schemes: "
-                    f"{', '.join(schemes)}); shown as text",
-                    Subtype.UNSAFE_URL,
-                    reference.source.location,
-                )
         with_ids = "no-index" not in self.options
         result = lists.reference_list(catalog, references, schemes, with_ids=with_ids)
         self.set_source_info(result)

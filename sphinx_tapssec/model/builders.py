@@ -8,6 +8,7 @@ from typing import Any
 from sphinx_tapssec.model.checker import Checked
 from sphinx_tapssec.model.entities import (
     Category,
+    ConsistencyNote,
     Dependency,
     Exposure,
     Interface,
@@ -15,6 +16,7 @@ from sphinx_tapssec.model.entities import (
     Phase,
     Protocol,
     Reference,
+    Rule,
     Source,
     Structure,
     Survey,
@@ -24,7 +26,7 @@ from sphinx_tapssec.model.entities import (
 
 
 def _source(record: Checked, path: str) -> Source:
-    return Source(path, record.line)
+    return Source(path, record.line, tuple(record.key_lines.items()))
 
 
 def survey(record: Checked, path: str) -> Survey:
@@ -123,12 +125,40 @@ def protocol(record: Checked, path: str) -> Protocol:
             byte_stream_mapping=_dependency(transport.get("byte_stream_mapping"), path),
             specific=_dependency(transport.get("specific"), path),
             note=transport.get("note"),
+            source=_source(transport, path),
         ),
         exposes=tuple(
             Exposure(e["code"], e.get("note"), e.get("references", ()), _source(e, path)) for e in record["exposes"]
         ),
         references=record.get("references", ()),
         source=_source(record, path),
+    )
+
+
+def rule(record: Checked, path: str) -> Rule:
+    return Rule(
+        id=record["id"],
+        description=record["description"],
+        scope=record.get("for"),
+        require=record["require"],
+        source=_source(record, path),
+        scope_line=record.key_lines.get("for", record.line),
+        require_line=record.key_lines.get("require", record.line),
+    )
+
+
+def consistency_note(record: Checked, path: str) -> ConsistencyNote:
+    return ConsistencyNote(
+        id=record["id"],
+        title=record["title"],
+        kind=record["kind"],
+        sections=record["sections"],
+        protocols=record.get("protocols", ()),
+        rule=record.get("rule"),
+        check=record.get("check"),
+        note=record["note"],
+        source=_source(record, path),
+        check_line=record.key_lines.get("check", record.line),
     )
 
 
@@ -142,4 +172,6 @@ BUILDERS: dict[str, Callable[[Checked, str], Any]] = {
     "reference": reference,
     "omitted": omitted,
     "protocol": protocol,
+    "rule": rule,
+    "consistency_note": consistency_note,
 }

@@ -16,6 +16,8 @@ class Checked(dict[str, Any]):
     """A record's valid fields; ``line`` is where the record starts."""
 
     line: int
+    #: The line of each key of the record.
+    key_lines: dict[str, int]
 
 
 @dataclass
@@ -37,6 +39,7 @@ class RecordChecker:
             self.report(key_line, Subtype.INVALID_VALUE, f"{what}: key {key!r} is given twice; the first is kept")
         result = Checked()
         result.line = data.line
+        result.key_lines = dict(data.key_lines)
         usable = True
         for key in data:
             if spec.field(key) is None:

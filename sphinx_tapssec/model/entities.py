@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
 _T = TypeVar("_T")
+
+#: ``[RFC8446]``-style citations inside plain-text fields.
+CITATION = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +22,16 @@ class Source:
     path: str
     #: 1-based line of the record's first key.
     line: int
+    #: ``(key, line)`` of each key of the record, so a check can point at the field it rejects.
+    fields: tuple[tuple[str, int], ...] = ()
 
     @property
     def location(self) -> str:
         return f"{self.path}:{self.line}"
+
+    def at(self, key: str) -> Source:
+        """This source, at the line of *key* (the record's line when the key is absent)."""
+        return Source(self.path, dict(self.fields).get(key, self.line))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +165,8 @@ class TransportNeeds:
     byte_stream_mapping: Dependency | None
     specific: Dependency | None
     note: str | None
+    #: Where the ``transport`` mapping is, to point at a bad ``requires`` or ``group``.
+    source: Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +212,45 @@ class Protocol:
         return self.transport.group or self.category
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A consistency rule kept with the catalog: every protocol in scope must satisfy a query."""
+
+    id: str
+    #: The expectation in plain text, for messages and the consistency page.
+    description: str
+    #: Query choosing the protocols the rule applies to; ``None`` means every protocol.
+    scope: str | None
+    #: Query each protocol in scope must satisfy.
+    require: str
+    source: Source
+    #: Lines of the ``for`` and ``require`` keys, where query errors are reported.
+    scope_line: int
+    require_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConsistencyNote:
+    """A place where the survey disagrees with itself, recorded as found (the catalog stays faithful)."""
+
+    id: str
+    title: str
+    #: What disagrees: one of :data:`~.spec.NOTE_KINDS`, e.g. ``category`` or ``order``.
+    kind: str
+    #: The survey sections involved, e.g. ``("3.2", "4.2")``.
+    sections: tuple[str, ...]
+    #: The protocols concerned.
+    protocols: tuple[str, ...]
+    #: A rule these protocols break because the survey does: the note excuses them.
+    rule: str | None
+    #: A claim that holds while the catalog records what the survey says, e.g. ``zrtp: in_table``.
+    check: str | None
+    note: str
+    source: Source
+    #: Line of the ``check`` key.
+    check_line: int
+
+
 def section_key(section: str) -> tuple[int, ...]:
     """Sort key for section numbers such as ``3.2.1`` (numeric, not lexical)."""
     return tuple(int(part) if part.isdigit() else 0 for part in section.split("."))
@@ -221,6 +272,8 @@ class Catalog:
     references: tuple[Reference, ...] = ()
     omitted: tuple[Omitted, ...] = ()
     survey: Survey | None = None
+    rules: tuple[Rule, ...] = ()
+    notes: tuple[ConsistencyNote, ...] = ()
     #: Every file the catalog was read from, for dependency tracking.
     files: tuple[str, ...] = ()
     _by_id: dict[str, Mapping[str, object]] = field(init=False, compare=False, repr=False)
@@ -237,6 +290,8 @@ class Catalog:
                 "phase": _index(self.phases, "id"),
                 "transport": _index(self.transports, "id"),
                 "reference": _index(self.references, "id"),
+                "rule": _index(self.rules, "id"),
+                "note": _index(self.notes, "id"),
             },
         )
 
@@ -287,12 +342,26 @@ class Catalog:
     def cited_reference_ids(self) -> frozenset[str]:
         """Every reference id some record cites."""
         cited: set[str] = set()
+        texts: list[str | None] = []
         for protocol in self.protocols:
             cited.update(protocol.references)
+            needs = protocol.transport
+            texts += [protocol.description, protocol.summary, protocol.structure.handshake, protocol.structure.record]
+            texts.append(needs.note)
+            for dependency in (needs.byte_stream_mapping, needs.specific):
+                if dependency is not None:
+                    cited.update(dependency.references)
+                    texts.append(dependency.note)
             for exposure in protocol.exposes:
                 cited.update(exposure.references)
+                texts.append(exposure.note)
         for interface in self.interfaces:
             cited.update(interface.references)
+            texts.append(interface.definition)
         for omitted in self.omitted:
             cited.update(omitted.references)
+            texts.append(omitted.note)
+        groups: tuple[Category | Phase | Transport, ...] = (*self.categories, *self.phases, *self.transports)
+        texts += [group.description for group in groups]
+        cited.update(match.group(1) for text in texts for match in CITATION.finditer(text or ""))
         return frozenset(cited)

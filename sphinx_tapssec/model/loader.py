@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,10 +10,12 @@ from typing import Any
 
 from sphinx_tapssec.model import builders
 from sphinx_tapssec.model.checker import RecordChecker
+from sphinx_tapssec.model.consistency import check_consistency
 from sphinx_tapssec.model.entities import Catalog, section_key
 from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, YamlError, parse
 from sphinx_tapssec.model.problems import Problem, Subtype
 from sphinx_tapssec.model.spec import FILES, RECORDS, FileSpec
+from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.model.validate import validate
 
 #: Files larger than this are refused before parsing (a catalog file is a few kilobytes).
@@ -35,7 +38,7 @@ def catalog_files(directory: Path) -> list[tuple[FileSpec, Path]]:
     return found
 
 
-def load_catalog(directories: Sequence[Path]) -> LoadResult:
+def load_catalog(directories: Sequence[Path], url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> LoadResult:
     """Load and validate the catalog held by *directories*, later ones adding to earlier ones."""
     records: dict[str, list[Any]] = {name: [] for name in builders.BUILDERS}
     problems: list[Problem] = []
@@ -51,7 +54,7 @@ def load_catalog(directories: Sequence[Path]) -> LoadResult:
                 records[file_spec.record].append(builders.BUILDERS[file_spec.record](checked, str(path)))
             problems.extend(checker.problems)
     raw = Catalog(
-        protocols=tuple(sorted(records["protocol"], key=lambda p: section_key(p.section))),
+        protocols=tuple(records["protocol"]),
         interfaces=tuple(records["interface"]),
         categories=tuple(records["category"]),
         phases=tuple(records["phase"]),
@@ -59,10 +62,17 @@ def load_catalog(directories: Sequence[Path]) -> LoadResult:
         references=tuple(records["reference"]),
         omitted=tuple(records["omitted"]),
         survey=records["survey"][0] if records["survey"] else None,
+        rules=tuple(records["rule"]),
+        notes=tuple(records["consistency_note"]),
         files=tuple(files),
     )
-    catalog, found = validate(raw)
-    return LoadResult(catalog, tuple(problems) + found)
+    catalog, found = validate(raw, url_schemes)
+    # Sorted only after validation, so that of two duplicates the first one read is kept.
+    catalog = dataclasses.replace(
+        catalog, protocols=tuple(sorted(catalog.protocols, key=lambda p: section_key(p.section)))
+    )
+    catalog, inconsistent = check_consistency(catalog)
+    return LoadResult(catalog, tuple(problems) + found + inconsistent)
 
 
 def _read(path: Path, checker: RecordChecker) -> Any:
@@ -101,6 +111,8 @@ def _file_records(file_spec: FileSpec, path: Path, checker: RecordChecker) -> It
     for key in data:
         if key != file_spec.key:
             checker.report(data.key_lines[key], Subtype.UNKNOWN_FIELD, f"unknown top-level key {key!r}")
+    for key, line in data.duplicates:
+        checker.report(line, Subtype.INVALID_VALUE, f"top-level key {key!r} is given twice; the second is ignored")
     value, line = data[file_spec.key], data.key_lines[file_spec.key]
     if not file_spec.many:
         return _one(checker.check(spec, value, line, file_spec.record))

@@ -24,6 +24,12 @@ class Subtype(StrEnum):
     DUPLICATE_OBJECT = "duplicate_object"
     UNSAFE_URL = "unsafe_url"
     OPTION = "option"
+    GRAPHVIZ = "graphviz"
+    QUERY_SYNTAX = "query_syntax"
+    UNKNOWN_NAME = "unknown_name"
+    FALSE_CLAIM = "false_claim"
+    COVERAGE = "coverage"
+    RULE = "rule"
 
 
 #: One line per subtype, used by the docs' warning reference and the CLI.
@@ -43,6 +49,12 @@ SUBTYPE_HELP: dict[Subtype, str] = {
     Subtype.DUPLICATE_OBJECT: "The same catalog entry is described by two directives in the project.",
     Subtype.UNSAFE_URL: "A catalog URL uses a scheme outside tapssec_url_schemes; it renders as text.",
     Subtype.OPTION: "A directive option has a value the directive cannot use.",
+    Subtype.GRAPHVIZ: "Graphviz's dot cannot be run, so a diagram is shown as text instead (install graphviz).",
+    Subtype.QUERY_SYNTAX: "A query expression is malformed; the message names the column where it goes wrong.",
+    Subtype.UNKNOWN_NAME: "A query names a predicate, attribute or catalog id that does not exist.",
+    Subtype.FALSE_CLAIM: "A claim in the prose does not hold for the catalog; the message says what the catalog holds.",
+    Subtype.COVERAGE: "A catalog entry no page documents, a reference nothing cites, or an interface nothing exposes.",
+    Subtype.RULE: "A consistency rule of the catalog fails, or a consistency note no longer matches the catalog.",
 }
 
 

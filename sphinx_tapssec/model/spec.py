@@ -76,6 +76,9 @@ CODE_PATTERN = r"[A-Z][A-Z0-9]*"
 SECTION_PATTERN = r"[0-9]+(\.[0-9]+)*"
 REF_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 
+#: What a consistency note can be about.
+NOTE_KINDS = ("category", "transport", "table", "lists", "introduction", "order", "headings", "scope")
+
 _ID = Field("id", Kind.STRING, True, "Stable lowercase identifier.", pattern=ID_PATTERN)
 _NAME = Field("name", Kind.STRING, True, "Display name.")
 _SECTION = Field("section", Kind.STRING, True, "Survey section number, e.g. 3.1.1.", pattern=SECTION_PATTERN)
@@ -232,6 +235,30 @@ RECORDS: dict[str, Record] = {
                 _REFS,
             ),
         ),
+        Record(
+            "rule",
+            "A consistency rule, checked on every load.",
+            (
+                _ID,
+                Field("description", Kind.TEXT, True, "The expectation in plain text."),
+                Field("for", Kind.STRING, False, "Query choosing the protocols it applies to (default: all)."),
+                Field("require", Kind.STRING, True, "Query every protocol in scope must satisfy."),
+            ),
+        ),
+        Record(
+            "consistency_note",
+            "A disagreement within the survey, recorded as found.",
+            (
+                _ID,
+                Field("title", Kind.STRING, True, "One line naming the disagreement."),
+                Field("kind", Kind.STRING, True, "What disagrees.", choices=NOTE_KINDS),
+                Field("sections", Kind.STRINGS, True, "Survey sections involved.", pattern=SECTION_PATTERN),
+                Field("protocols", Kind.STRINGS, False, "Protocol ids concerned.", refers_to="protocol"),
+                Field("rule", Kind.STRING, False, "Rule id the protocols break as the survey does.", refers_to="rule"),
+                Field("check", Kind.STRING, False, "A claim that holds while the catalog follows the survey."),
+                Field("note", Kind.TEXT, True, "The disagreement in plain text."),
+            ),
+        ),
     )
 }
 
@@ -244,4 +271,6 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("references.yaml", "references", "reference", True, "Informative references."),
     FileSpec("omitted.yaml", "omitted", "omitted", True, "Protocols left out of the survey."),
     FileSpec("protocols/*.yaml", None, "protocol", False, "One security protocol per file."),
+    FileSpec("rules.yaml", "rules", "rule", True, "Consistency rules written in the query language."),
+    FileSpec("consistency.yaml", "notes", "consistency_note", True, "Where the survey disagrees with itself."),
 )

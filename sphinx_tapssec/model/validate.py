@@ -7,17 +7,25 @@ list is dropped from the list (an unknown interface code); either way it is repo
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sphinx_tapssec.model.entities import Catalog, Category, Dependency, Exposure, Phase, Protocol, Source, Transport
+from sphinx_tapssec.model.entities import (
+    CITATION,
+    Catalog,
+    Category,
+    Dependency,
+    Exposure,
+    Phase,
+    Protocol,
+    Source,
+    Transport,
+)
 from sphinx_tapssec.model.problems import Problem, Subtype
+from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
 
 _R = TypeVar("_R")
 
-#: ``[RFC8446]``-style citations inside plain-text fields.
-CITATION = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\]")
 
 _UNKNOWN = {
     "interface": Subtype.UNKNOWN_INTERFACE,
@@ -68,8 +76,8 @@ class _Validator:
     def dependency(self, dependency: Dependency | None, what: str) -> Dependency | None:
         if dependency is None:
             return None
-        self.citations(dependency.note, dependency.source, what)
-        refs = self.known("reference", dependency.references, dependency.source, what)
+        self.citations(dependency.note, dependency.source.at("note"), what)
+        refs = self.known("reference", dependency.references, dependency.source.at("references"), what)
         return dataclasses.replace(dependency, references=refs)
 
     def exposures(self, protocol: Protocol) -> tuple[Exposure, ...]:
@@ -83,41 +91,57 @@ class _Validator:
                 self.report(exposure.source, Subtype.DUPLICATE_ID, f"{what} {exposure.code!r} twice")
                 continue
             seen.add(exposure.code)
-            self.citations(exposure.note, exposure.source, what)
-            refs = self.known("reference", exposure.references, exposure.source, what)
+            self.citations(exposure.note, exposure.source.at("note"), what)
+            refs = self.known("reference", exposure.references, exposure.source.at("references"), what)
             kept.append(dataclasses.replace(exposure, references=refs))
         return tuple(kept)
 
     def protocol(self, protocol: Protocol) -> Protocol | None:
         what = f"protocol {protocol.id!r}"
-        if not self.known("category", [protocol.category], protocol.source, what):
+        if not self.known("category", [protocol.category], protocol.source.at("category"), what):
             return None
         needs = protocol.transport
-        group = needs.group and (self.known("category", [needs.group], protocol.source, what) or (None,))[0]
+        where = protocol.source
+        group = needs.group and (self.known("category", [needs.group], needs.source.at("group"), what) or (None,))[0]
         needs = dataclasses.replace(
             needs,
-            requires=self.known("transport", needs.requires, protocol.source, what),
+            requires=self.known("transport", needs.requires, needs.source.at("requires"), what),
             group=group or None,
             byte_stream_mapping=self.dependency(needs.byte_stream_mapping, what),
             specific=self.dependency(needs.specific, what),
         )
-        for text in (protocol.description, protocol.structure.handshake, protocol.structure.record, needs.note):
-            self.citations(text, protocol.source, what)
+        self.citations(protocol.description, where.at("description"), what)
+        self.citations(protocol.summary, where.at("summary"), what)
+        for text in (protocol.structure.handshake, protocol.structure.record):
+            self.citations(text, where.at("structure"), what)
+        self.citations(needs.note, needs.source.at("note"), what)
         return dataclasses.replace(
             protocol,
             transport=needs,
             exposes=self.exposures(protocol),
-            references=self.known("reference", protocol.references, protocol.source, what),
+            references=self.known("reference", protocol.references, where.at("references"), what),
         )
 
-    def with_refs(self, record: Any, text: str, what: str) -> Any:
-        self.citations(text, record.source, what)
-        return dataclasses.replace(record, references=self.known("reference", record.references, record.source, what))
+    def with_refs(self, record: Any, text_field: str, what: str) -> Any:
+        self.citations(getattr(record, text_field), record.source.at(text_field), what)
+        refs = self.known("reference", record.references, record.source.at("references"), what)
+        return dataclasses.replace(record, references=refs)
 
 
-def validate(catalog: Catalog) -> tuple[Catalog, tuple[Problem, ...]]:
-    """*catalog* without its invalid records and items, and the problems found."""
+def validate(catalog: Catalog, url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> tuple[Catalog, tuple[Problem, ...]]:
+    """*catalog* without its invalid records and items, and the problems found.
+
+    A URL outside *url_schemes* is reported but kept: it renders as text, never as a link.
+    """
     check = _Validator(catalog)
+    for reference in catalog.references:
+        if reference.url and not safe_url(reference.url, url_schemes):
+            check.report(
+                reference.source.at("url"),
+                Subtype.UNSAFE_URL,
+                f"reference {reference.id!r}: URL {reference.url!r} is not an allowed link "
+                f"(schemes: {', '.join(url_schemes)}); it is shown as text",
+            )
     unique = dataclasses.replace(
         catalog,
         protocols=check.unique(catalog.protocols, "protocol"),
@@ -130,14 +154,16 @@ def validate(catalog: Catalog) -> tuple[Catalog, tuple[Problem, ...]]:
     )
     check.catalog = unique
     interfaces = tuple(
-        check.with_refs(i, i.definition, f"interface {i.code!r}")
+        check.with_refs(i, "definition", f"interface {i.code!r}")
         for i in unique.interfaces
-        if check.known("phase", [i.phase], i.source, f"interface {i.code!r}")
+        if check.known("phase", [i.phase], i.source.at("phase"), f"interface {i.code!r}")
     )
+    # Protocols are checked against the interfaces that survived, so none exposes a dropped one.
+    check.catalog = dataclasses.replace(unique, interfaces=interfaces)
     protocols = tuple(p for p in map(check.protocol, unique.protocols) if p is not None)
-    omitted = tuple(check.with_refs(o, o.note, f"omitted {o.id!r}") for o in unique.omitted)
+    omitted = tuple(check.with_refs(o, "note", f"omitted {o.id!r}") for o in unique.omitted)
     groups: tuple[Category | Phase | Transport, ...] = (*unique.categories, *unique.phases, *unique.transports)
     for group in groups:
-        check.citations(group.description, group.source, repr(group.id))
-    result = dataclasses.replace(unique, interfaces=interfaces, protocols=protocols, omitted=omitted)
+        check.citations(group.description, group.source.at("description"), repr(group.id))
+    result = dataclasses.replace(check.catalog, protocols=protocols, omitted=omitted)
     return result, tuple(check.problems)

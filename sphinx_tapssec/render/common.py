@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_tapssec.domain import KINDS
-from sphinx_tapssec.model.validate import CITATION
+from sphinx_tapssec.model.entities import CITATION
 
 
 def xref(kind: str, key: str, text: str | None = None) -> addnodes.pending_xref:

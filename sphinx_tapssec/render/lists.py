@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
 
 from docutils import nodes
 
 from sphinx_tapssec.domain import node_id
 from sphinx_tapssec.model.entities import Catalog, Dependency, Protocol, Reference
+from sphinx_tapssec.model.urls import safe_url
 from sphinx_tapssec.render.common import bullet_list, citations, inline_text, xref
 from sphinx_tapssec.render.describe import SPECIFIC_LABELS
 
@@ -77,15 +77,6 @@ def protocol_list(catalog: Catalog, category_ids: Sequence[str], *, in_table: bo
             items = [[xref("protocol", p.id), nodes.Text(" — "), *inline_text(p.summary)] for p in members]
             result.append(bullet_list(items, classes=["tapssec-protocol-list"]))
     return result
-
-
-def safe_url(url: str | None, schemes: Sequence[str]) -> bool:
-    """Whether *url* may become a link: an allowed scheme and no whitespace or control characters."""
-    if not url:
-        return False
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        return False
-    return urlsplit(url).scheme.lower() in schemes
 
 
 def reference_text(reference: Reference, schemes: Sequence[str]) -> list[nodes.Node]:

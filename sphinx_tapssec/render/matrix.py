@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx_tapssec.export import MARK
 from sphinx_tapssec.model.entities import Catalog, Exposure, Interface, Protocol
 from sphinx_tapssec.render.common import citations, inline_text, xref
+from sphinx_tapssec.render.matrix_classes import column_classes, row_classes
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +62,11 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
     header = nodes.row()
     header += _entry(nodes.Text("Protocol"))
     for interface in spec.interfaces:
-        header += _entry(xref("interface", interface.code, interface.code))
+        header += _entry(xref("interface", interface.code, interface.code), classes=column_classes(interface))
     tgroup += nodes.thead("", header)
     body = nodes.tbody()
     for protocol in spec.protocols:
-        row = nodes.row()
+        row = nodes.row(classes=row_classes(protocol))
         row += _entry(xref("protocol", protocol.id, protocol.name))
         for interface in spec.interfaces:
             exposure = protocol.exposure(interface.code)

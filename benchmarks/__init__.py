@@ -1,0 +1,1 @@
+"""Benchmarks of sphinx-tapssec against a plain reStructuredText floor (``make bench``)."""

@@ -1,0 +1,448 @@
+/* sphinx-tapssec: the interactive interface matrix (progressive enhancement).
+ *
+ * Works on every `table.tapssec-matrix` of the page. The table is complete without this
+ * script; with it the reader can filter rows and columns, see the row and column of the
+ * cell under the pointer or the keyboard focus, read each code's full name, move through
+ * the cells with the arrow keys, and share the filter in the URL.
+ *
+ * What a row or a column is about comes from classes written by the extension
+ * (render/matrix_classes.py): tapssec-phase-*, tapssec-interface-* on header cells and
+ * tapssec-protocol-*, tapssec-category-*, tapssec-transport-* on body rows.
+ * No dependencies, no network.
+ */
+(function () {
+  "use strict";
+
+  var GROUPS = [
+    // key, where the values live, legend, how chosen values combine
+    { key: "phase", on: "column", legend: "Phase (columns)" },
+    { key: "category", on: "row", legend: "Category" },
+    { key: "transport", on: "row", legend: "Runs over" },
+    { key: "iface", on: "row", legend: "Exposes all of" },
+  ];
+
+  /* A label from an id: "pre-connection" -> "Pre-connection", "application-payload" -> "Application payload". */
+  function humanize(id) {
+    var text = id.replace(/-(?!(connection|stream|specific)\b)/g, " ");
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function classValues(element, kind) {
+    var prefix = "tapssec-" + kind + "-";
+    var result = [];
+    element.classList.forEach(function (name) {
+      if (name.indexOf(prefix) === 0) result.push(name.slice(prefix.length));
+    });
+    return result;
+  }
+
+  function make(tag, attributes, children) {
+    var element = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === "text") element.textContent = attributes[name];
+      else element.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) {
+      element.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return element;
+  }
+
+  function cellText(cell) {
+    var clone = cell.cloneNode(true);
+    clone.querySelectorAll(".tapssec-a11y, sup").forEach(function (node) {
+      node.remove();
+    });
+    return clone.textContent.trim();
+  }
+
+  /* Full names: a link's title (set by the domain), else the legend under the table. */
+  function legendNames(block) {
+    var names = {};
+    var legend = block && block.querySelector(".tapssec-legend");
+    if (!legend) return names;
+    legend.querySelectorAll("code").forEach(function (code) {
+      var next = code.nextSibling;
+      if (next && next.nodeType === 3) {
+        names[code.textContent.trim()] = next.textContent.replace(/[;.]\s*$/, "").trim();
+      }
+    });
+    return names;
+  }
+
+  function takeTitle(cell) {
+    var link = cell.querySelector("a[title]");
+    if (!link) return "";
+    var title = link.getAttribute("title");
+    // Our tooltip shows it on hover and on focus; the native one would double it.
+    link.removeAttribute("title");
+    return title;
+  }
+
+  function Matrix(table, index) {
+    this.table = table;
+    this.block = table.closest(".tapssec-matrix-block") || table.parentNode;
+    this.key = table.id || "tapssec-matrix-" + (index + 1);
+    var names = legendNames(this.block);
+    var headRow = table.tHead && table.tHead.rows[0];
+    this.columns = [];
+    for (var c = 1; headRow && c < headRow.cells.length; c++) {
+      var th = headRow.cells[c];
+      var code = cellText(th);
+      this.columns.push({
+        index: c,
+        cell: th,
+        code: code,
+        name: takeTitle(th) || names[code] || "",
+        phase: classValues(th, "phase")[0] || "",
+      });
+    }
+    this.rows = [];
+    var body = table.tBodies[0];
+    for (var r = 0; body && r < body.rows.length; r++) {
+      var tr = body.rows[r];
+      var exposes = {};
+      for (var k = 1; k < tr.cells.length; k++) {
+        if (tr.cells[k].classList.contains("tapssec-exposed") && this.columns[k - 1]) {
+          exposes[this.columns[k - 1].code] = true;
+        }
+      }
+      this.rows.push({
+        tr: tr,
+        name: cellText(tr.cells[0]),
+        fullName: takeTitle(tr.cells[0]),
+        category: classValues(tr, "category"),
+        transport: classValues(tr, "transport"),
+        exposes: exposes,
+      });
+    }
+    this.chosen = { phase: [], category: [], transport: [], iface: [] };
+    this.build();
+    this.readUrl();
+    this.apply(false);
+  }
+
+  Matrix.prototype.options = function (group) {
+    var seen = [];
+    function add(value) {
+      if (value && seen.indexOf(value) < 0) seen.push(value);
+    }
+    if (group.key === "phase") this.columns.forEach(function (col) { add(col.phase); });
+    if (group.key === "category" || group.key === "transport") {
+      this.rows.forEach(function (row) { row[group.key].forEach(add); });
+    }
+    if (group.key === "iface") this.columns.forEach(function (col) { add(col.code); });
+    return seen;
+  };
+
+  Matrix.prototype.label = function (group, value) {
+    if (group.key !== "iface") return [humanize(value)];
+    var column = this.columns.filter(function (col) { return col.code === value; })[0];
+    var parts = [value];
+    if (column && column.name) parts.push(make("span", { class: "tapssec-a11y", text: " " + column.name }));
+    return parts;
+  };
+
+  Matrix.prototype.build = function () {
+    var self = this;
+    var captionText = this.table.caption ? cellText(this.table.caption) : "";
+    // The table scrolls inside its own box; the box is a named, focusable region.
+    this.scroller = make("div", {
+      class: "tapssec-matrix-scroll",
+      tabindex: "0",
+      role: "region",
+      "aria-label": (captionText || "Interface matrix") + " (scrollable)",
+    });
+    this.table.parentNode.insertBefore(this.scroller, this.table);
+    this.scroller.appendChild(this.table);
+    this.table.classList.add("tapssec-enhanced");
+
+    var body = make("div", { class: "tapssec-controls-body" });
+    this.inputs = [];
+    GROUPS.forEach(function (group) {
+      var values = self.options(group);
+      if (values.length < (group.key === "iface" ? 1 : 2)) return;
+      var fieldset = make("fieldset", { class: "tapssec-group tapssec-group-" + group.key }, [
+        make("legend", { text: group.legend }),
+      ]);
+      values.forEach(function (value) {
+        var input = make("input", { type: "checkbox", value: value, "data-group": group.key });
+        var label = make("label", { class: "tapssec-choice" }, [input, " "].concat(self.label(group, value)));
+        if (group.key === "iface") {
+          var column = self.columns.filter(function (col) { return col.code === value; })[0];
+          if (column && column.name) label.setAttribute("title", column.name);
+        }
+        input.addEventListener("change", function () {
+          self.readInputs();
+          self.apply(true);
+        });
+        self.inputs.push(input);
+        fieldset.appendChild(label);
+      });
+      body.appendChild(fieldset);
+    });
+    var clear = make("button", { type: "button", class: "tapssec-clear", text: "Clear filters" });
+    clear.addEventListener("click", function () {
+      self.inputs.forEach(function (input) { input.checked = false; });
+      self.readInputs();
+      self.apply(true);
+    });
+    this.link = make("a", { class: "tapssec-share", href: "#", text: "Link to this view" });
+    body.appendChild(make("div", { class: "tapssec-actions" }, [clear, " ", this.link]));
+    body.appendChild(
+      make("p", {
+        class: "tapssec-hint",
+        text:
+          "Keyboard: Tab into the table, then move between cells with the arrow keys " +
+          "(Home and End go to the ends of a row). Escape hides the tooltip.",
+      })
+    );
+    this.details = make("details", { class: "tapssec-controls" }, [
+      make("summary", { text: "Filter this table" }),
+      body,
+    ]);
+    this.status = make("p", { class: "tapssec-status", role: "status", "aria-live": "polite" });
+    this.block.insertBefore(this.status, this.scroller);
+    this.block.insertBefore(this.details, this.status);
+
+    this.tooltip = make("div", { class: "tapssec-tooltip", role: "tooltip", id: this.key + "-tooltip", hidden: "" });
+    document.body.appendChild(this.tooltip);
+    this.wireCells();
+  };
+
+  Matrix.prototype.readInputs = function () {
+    var chosen = { phase: [], category: [], transport: [], iface: [] };
+    this.inputs.forEach(function (input) {
+      if (input.checked) chosen[input.getAttribute("data-group")].push(input.value);
+    });
+    this.chosen = chosen;
+  };
+
+  /* The URL holds one parameter per filtered matrix: ?<table id>=transport:datagram,iface:PSKI */
+  Matrix.prototype.readUrl = function () {
+    var value = new URLSearchParams(window.location.search).get(this.key);
+    if (!value) return;
+    var self = this;
+    value.split(",").forEach(function (token) {
+      var cut = token.indexOf(":");
+      if (cut < 0) return;
+      var group = token.slice(0, cut);
+      var wanted = token.slice(cut + 1).toLowerCase();
+      self.inputs.forEach(function (input) {
+        if (input.getAttribute("data-group") === group && input.value.toLowerCase() === wanted) input.checked = true;
+      });
+    });
+    this.readInputs();
+    if (this.isFiltered()) this.details.open = true;
+  };
+
+  Matrix.prototype.isFiltered = function () {
+    var chosen = this.chosen;
+    return Object.keys(chosen).some(function (key) { return chosen[key].length > 0; });
+  };
+
+  Matrix.prototype.query = function () {
+    var chosen = this.chosen;
+    var tokens = [];
+    GROUPS.forEach(function (group) {
+      chosen[group.key].forEach(function (value) {
+        tokens.push(group.key + ":" + encodeURIComponent(value));
+      });
+    });
+    return tokens.join(",");
+  };
+
+  Matrix.prototype.url = function () {
+    var params = new URLSearchParams(window.location.search);
+    params.delete(this.key);
+    var parts = [];
+    params.forEach(function (value, name) {
+      parts.push(encodeURIComponent(name) + "=" + encodeURIComponent(value));
+    });
+    if (this.isFiltered()) parts.push(encodeURIComponent(this.key) + "=" + this.query());
+    var hash = this.isFiltered() && this.table.id ? "#" + this.table.id : window.location.hash;
+    return window.location.pathname + (parts.length ? "?" + parts.join("&") : "") + hash;
+  };
+
+  Matrix.prototype.apply = function (updateUrl) {
+    var chosen = this.chosen;
+    var shownColumns = {};
+    this.columns.forEach(function (col) {
+      var visible =
+        !chosen.phase.length || chosen.phase.indexOf(col.phase) >= 0 || chosen.iface.indexOf(col.code) >= 0;
+      shownColumns[col.index] = visible;
+      col.cell.classList.toggle("tapssec-chosen", chosen.iface.indexOf(col.code) >= 0);
+    });
+    var shownRows = 0;
+    this.rows.forEach(function (row) {
+      var visible =
+        (!chosen.category.length || row.category.some(function (v) { return chosen.category.indexOf(v) >= 0; })) &&
+        (!chosen.transport.length || row.transport.some(function (v) { return chosen.transport.indexOf(v) >= 0; })) &&
+        chosen.iface.every(function (code) { return row.exposes[code]; });
+      row.tr.hidden = !visible;
+      if (visible) shownRows++;
+    });
+    var rows = this.table.rows;
+    for (var r = 0; r < rows.length; r++) {
+      for (var c = 1; c < rows[r].cells.length; c++) rows[r].cells[c].hidden = !shownColumns[c];
+    }
+    var shownCols = Object.keys(shownColumns).filter(function (k) { return shownColumns[k]; }).length;
+    this.status.textContent = this.describe(shownRows, shownCols);
+    this.status.classList.toggle("tapssec-empty", shownRows === 0);
+    var url = this.url();
+    this.link.setAttribute("href", url);
+    if (updateUrl && window.history && window.history.replaceState) window.history.replaceState(null, "", url);
+  };
+
+  Matrix.prototype.describe = function (shownRows, shownCols) {
+    var chosen = this.chosen;
+    var total = this.rows.length + " protocol" + (this.rows.length === 1 ? "" : "s");
+    if (!this.isFiltered()) return "All " + total + " and " + this.columns.length + " interfaces.";
+    var what = [];
+    if (chosen.phase.length) what.push("phase " + chosen.phase.map(humanize).join(" or "));
+    if (chosen.category.length) what.push("category " + chosen.category.map(humanize).join(" or "));
+    if (chosen.transport.length) what.push("runs over " + chosen.transport.map(humanize).join(" or "));
+    if (chosen.iface.length) what.push("exposes " + chosen.iface.join(" and "));
+    var head = shownRows === 0 ? "No protocol matches" : "Showing " + shownRows + " of " + total;
+    return head + " (" + what.join("; ") + "), " + shownCols + " of " + this.columns.length + " interfaces.";
+  };
+
+  /* --- highlight, tooltip and keyboard ------------------------------------------------- */
+
+  Matrix.prototype.cellAt = function (target) {
+    var cell = target && target.closest ? target.closest("td, th") : null;
+    return cell && this.table.contains(cell) && cell.closest("table") === this.table ? cell : null;
+  };
+
+  Matrix.prototype.wireCells = function () {
+    var self = this;
+    var rows = this.table.rows;
+    for (var r = 0; r < rows.length; r++) {
+      for (var c = 0; c < rows[r].cells.length; c++) {
+        var cell = rows[r].cells[c];
+        // Cells without a link can take focus from the arrow keys (not from Tab).
+        if (!cell.querySelector("a[href]")) cell.setAttribute("tabindex", "-1");
+      }
+    }
+    this.table.addEventListener("mouseover", function (event) {
+      var cell = self.cellAt(event.target);
+      if (cell) self.highlight(cell, cell);
+    });
+    this.table.addEventListener("mouseleave", function () {
+      if (!self.table.contains(document.activeElement)) self.clear();
+    });
+    this.table.addEventListener("focusin", function (event) {
+      var cell = self.cellAt(event.target);
+      if (cell) self.highlight(cell, event.target);
+    });
+    this.table.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !self.table.contains(event.relatedTarget)) self.clear();
+    });
+    this.table.addEventListener("keydown", function (event) {
+      self.onKey(event);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") self.hideTooltip();
+    });
+    this.scroller.addEventListener("scroll", function () {
+      self.hideTooltip();
+    });
+  };
+
+  Matrix.prototype.clear = function () {
+    this.table.querySelectorAll(".tapssec-hl-row, .tapssec-hl-col, .tapssec-hl-cell").forEach(function (el) {
+      el.classList.remove("tapssec-hl-row", "tapssec-hl-col", "tapssec-hl-cell");
+    });
+    this.hideTooltip();
+  };
+
+  Matrix.prototype.highlight = function (cell, anchor) {
+    this.clear();
+    var tr = cell.parentNode;
+    var column = cell.cellIndex;
+    tr.classList.add("tapssec-hl-row");
+    var rows = this.table.rows;
+    for (var r = 0; r < rows.length; r++) {
+      if (rows[r].cells[column]) rows[r].cells[column].classList.add("tapssec-hl-col");
+    }
+    cell.classList.add("tapssec-hl-cell");
+    this.showTooltip(cell, anchor);
+  };
+
+  Matrix.prototype.describeCell = function (cell) {
+    var column = this.columns[cell.cellIndex - 1];
+    var inHead = cell.parentNode.parentNode === this.table.tHead;
+    var row = inHead ? null : this.rows.filter(function (item) { return item.tr === cell.parentNode; })[0];
+    var iface = column ? column.code + (column.name ? " \u2014 " + column.name : "") : "";
+    if (inHead) return column ? iface + (column.phase ? " (" + humanize(column.phase) + ")" : "") : "";
+    if (!row) return "";
+    var protocol = row.name + (row.fullName && row.fullName !== row.name ? " \u2014 " + row.fullName : "");
+    if (!column) return protocol;
+    var exposed = cell.classList.contains("tapssec-exposed");
+    return row.name + " \u00b7 " + iface + ": " + (exposed ? "exposed" : "not exposed");
+  };
+
+  Matrix.prototype.showTooltip = function (cell, anchor) {
+    var text = this.describeCell(cell);
+    if (!text) return;
+    this.tooltip.textContent = text;
+    this.tooltip.hidden = false;
+    var rect = cell.getBoundingClientRect();
+    var tip = this.tooltip.getBoundingClientRect();
+    var left = Math.max(4, Math.min(rect.left, document.documentElement.clientWidth - tip.width - 4));
+    var top = rect.bottom + 4;
+    if (top + tip.height > document.documentElement.clientHeight) top = rect.top - tip.height - 4;
+    this.tooltip.style.left = left + window.scrollX + "px";
+    this.tooltip.style.top = top + window.scrollY + "px";
+    if (anchor && anchor !== cell && anchor.nodeType === 1) anchor.setAttribute("aria-describedby", this.tooltip.id);
+    else cell.setAttribute("aria-describedby", this.tooltip.id);
+  };
+
+  Matrix.prototype.hideTooltip = function () {
+    this.tooltip.hidden = true;
+    this.table.querySelectorAll("[aria-describedby]").forEach(function (el) {
+      el.removeAttribute("aria-describedby");
+    });
+  };
+
+  Matrix.prototype.visibleCells = function (tr) {
+    return Array.prototype.filter.call(tr.cells, function (cell) { return !cell.hidden; });
+  };
+
+  Matrix.prototype.visibleRows = function () {
+    return Array.prototype.filter.call(this.table.rows, function (tr) { return !tr.hidden; });
+  };
+
+  Matrix.prototype.onKey = function (event) {
+    var moves = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    var key = event.key;
+    if (!(key in moves) && key !== "Home" && key !== "End") return;
+    if (event.altKey || event.metaKey || event.shiftKey) return;
+    var cell = this.cellAt(event.target);
+    if (!cell) return;
+    var rows = this.visibleRows();
+    var r = rows.indexOf(cell.parentNode);
+    var c = this.visibleCells(cell.parentNode).indexOf(cell);
+    if (key === "Home" || key === "End") {
+      if (event.ctrlKey) r = key === "Home" ? 0 : rows.length - 1;
+      c = key === "Home" ? 0 : this.visibleCells(rows[r]).length - 1;
+    } else {
+      r = Math.max(0, Math.min(rows.length - 1, r + moves[key][0]));
+      c = c + moves[key][1];
+    }
+    var cells = this.visibleCells(rows[r]);
+    var target = cells[Math.max(0, Math.min(cells.length - 1, c))];
+    if (!target) return;
+    event.preventDefault();
+    (target.querySelector("a[href]") || target).focus();
+  };
+
+  function init() {
+    document.querySelectorAll("table.tapssec-matrix").forEach(function (table, index) {
+      if (!table.classList.contains("tapssec-enhanced")) new Matrix(table, index);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

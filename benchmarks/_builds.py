@@ -1,0 +1,114 @@
+"""Run Sphinx builds in child processes and measure them: wall time, peak memory, re-read documents."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Runs one command and reports its wall time and the peak RSS of it and its children (the
+#: ``-j`` workers), measured in a fresh process so that earlier builds do not count.
+_DRIVER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": seconds, "peak_kb": peak, "rc": done.returncode, "log": done.stderr[-4000:]}))
+"""
+
+
+class BuildFailed(RuntimeError):
+    """A benchmark build exited non-zero or warned (builds run with ``-W``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    seconds: float
+    peak_mb: float
+    #: The docnames the build read, in order (from the project's ``env-before-read-docs`` recorder).
+    reread: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """Several runs of one build: the median time and the largest peak memory."""
+
+    runs: tuple[Measurement, ...]
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run.peak_mb for run in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A Sphinx project and where its HTML output and doctrees go."""
+
+    srcdir: Path
+    outdir: Path
+
+    @property
+    def doctrees(self) -> Path:
+        return self.outdir / ".doctrees"
+
+    @property
+    def html(self) -> Path:
+        return self.outdir / "html"
+
+    @property
+    def pickle_bytes(self) -> int:
+        return (self.doctrees / "environment.pickle").stat().st_size
+
+    def clean(self) -> None:
+        shutil.rmtree(self.outdir, ignore_errors=True)
+
+
+def build(python: str, project: Project, jobs: int = 1) -> Measurement:
+    """One HTML build (incremental unless the output was cleaned first)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt", encoding="utf-8") as record:
+        command = [python, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-j", str(jobs)]
+        command += ["-d", str(project.doctrees), str(project.srcdir), str(project.html)]
+        env = {**os.environ, "TAPSSEC_BENCH_REREAD": record.name}
+        done = subprocess.run([python, "-c", _DRIVER, *command], capture_output=True, text=True, env=env, check=True)
+        result = json.loads(done.stdout)
+        if result["rc"] != 0:
+            raise BuildFailed(f"{' '.join(command)} failed:\n{result['log']}")
+        reread = tuple(line for line in Path(record.name).read_text(encoding="utf-8").splitlines() if line)
+    return Measurement(result["seconds"], result["peak_kb"] / 1024, reread)
+
+
+def clean_builds(python: str, project: Project, runs: int, jobs: int = 1) -> Sample:
+    """*runs* clean builds; the output of the last one stays."""
+    measurements = []
+    for _ in range(runs):
+        project.clean()
+        measurements.append(build(python, project, jobs))
+    return Sample(tuple(measurements))
+
+
+def differing_files(left: Path, right: Path) -> list[str]:
+    """Files (relative paths) whose bytes differ between two output trees, or exist in one only."""
+    result: list[str] = []
+    left_files = {p.relative_to(left) for p in left.rglob("*") if p.is_file()}
+    right_files = {p.relative_to(right) for p in right.rglob("*") if p.is_file()}
+    result += [str(p) for p in sorted(left_files ^ right_files)]
+    for path in sorted(left_files & right_files):
+        if not filecmp.cmp(left / path, right / path, shallow=False):
+            result.append(str(path))
+    return result
+
+
+def default_python() -> str:
+    return sys.executable

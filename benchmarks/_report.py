@@ -1,0 +1,193 @@
+"""The benchmark's tables, as reStructuredText simple tables (readable in a terminal, pasteable into the docs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from benchmarks._builds import Measurement, Sample
+
+#: What the issue asks of a clean build: no slower than the floor, and 0.9x of it from N = 1000.
+RATIO_TARGET, RATIO_TARGET_LARGE, LARGE_N = 1.0, 0.9, 1000
+#: And of ``-j 2``: at least 25% faster than ``-j 1`` from N = 1000.
+PARALLEL_SAVING_TARGET = 0.25
+
+
+@dataclass
+class Report:
+    """Everything measured for one N."""
+
+    n: int
+    documents: int
+    floor: Sample
+    ext: Sample
+    floor_j2: Sample
+    ext_j2: Sample
+    #: Files where the ``-j 2`` output differs from the ``-j 1`` output.
+    parallel_differing: list[str]
+    #: ``(edited file, incremental build, documents expected to be re-read, files differing from a clean build)``.
+    incremental: list[tuple[str, Measurement, frozenset[str], list[str]]]
+    #: Environment pickle bytes after the clean ``-j 2`` build and each incremental one.
+    pickle_sizes: list[int]
+
+    @property
+    def ratio(self) -> float:
+        return self.ext.seconds / self.floor.seconds
+
+    @property
+    def ratio_ok(self) -> bool:
+        return self.ratio <= (RATIO_TARGET_LARGE if self.n >= LARGE_N else RATIO_TARGET)
+
+    @staticmethod
+    def saving(serial: Sample, parallel: Sample) -> float:
+        return 1 - parallel.seconds / serial.seconds
+
+    @property
+    def pickle_growth(self) -> int:
+        """The most the pickle gained between two incremental builds of the same sources.
+
+        The builds alternate between two versions of the sources, so build *i* and build *i - 2*
+        saw the same files. The clean build (index 0) is left out: objects merged from parallel
+        workers share fewer strings than objects read in one process, so its pickle is smaller.
+        """
+        sizes = self.pickle_sizes
+        return max((sizes[i] - sizes[i - 2] for i in range(3, len(sizes))), default=0)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the correctness guarantees hold (timing targets are shown, not enforced)."""
+        incremental_ok = all(set(m.reread) == expected and not diff for _, m, expected, diff in self.incremental)
+        return incremental_ok and not self.parallel_differing and self.pickle_growth <= 0
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A reST simple table."""
+    body = [list(headers), *(list(row) for row in rows)]
+    widths = [max(len(row[i]) for row in body) for i in range(len(headers))]
+    rule = "  ".join("=" * w for w in widths)
+
+    def line(row: list[str]) -> str:
+        return "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+
+    return "\n".join([rule, line(body[0]), rule, *(line(row) for row in body[1:]), rule])
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "NO"
+
+
+def _marginal(reports: Sequence[Report], value: str) -> list[str]:
+    """Milliseconds per protocol between consecutive N (the slope; constant when growth is linear)."""
+    result = ["-"]
+    for before, after in zip(reports, reports[1:], strict=False):
+        delta = getattr(after, value).seconds - getattr(before, value).seconds
+        result.append(f"{delta / (after.n - before.n) * 1000:.1f}")
+    return result
+
+
+def clean_table(reports: Sequence[Report]) -> str:
+    floor_slope, ext_slope = _marginal(reports, "floor"), _marginal(reports, "ext")
+    rows = [
+        [
+            str(r.n),
+            str(r.documents),
+            f"{r.floor.seconds:.2f}",
+            f"{r.ext.seconds:.2f}",
+            f"{r.ratio:.2f}",
+            _yes(r.ratio_ok),
+            floor_slope[i],
+            ext_slope[i],
+            f"{r.floor.peak_mb:.0f}",
+            f"{r.ext.peak_mb:.0f}",
+        ]
+        for i, r in enumerate(reports)
+    ]
+    headers = ["N", "docs", "floor s", "ext s", "ext/floor", "target", "floor ms/N", "ext ms/N", "floor MB", "ext MB"]
+    return table(headers, rows)
+
+
+def parallel_table(reports: Sequence[Report]) -> str:
+    rows = []
+    for r in reports:
+        ext_saving = Report.saving(r.ext, r.ext_j2)
+        target = ext_saving >= PARALLEL_SAVING_TARGET if r.n >= LARGE_N else True
+        rows.append(
+            [
+                str(r.n),
+                f"{r.floor.seconds:.2f}",
+                f"{r.floor_j2.seconds:.2f}",
+                f"{Report.saving(r.floor, r.floor_j2):.0%}",
+                f"{r.ext.seconds:.2f}",
+                f"{r.ext_j2.seconds:.2f}",
+                f"{ext_saving:.0%}",
+                _yes(target),
+                _yes(not r.parallel_differing),
+                f"{r.ext_j2.peak_mb:.0f}",
+            ]
+        )
+    headers = ["N", "floor -j1", "floor -j2", "saved", "ext -j1", "ext -j2", "saved", "target", "identical", "ext MB"]
+    return table(headers, rows)
+
+
+def incremental_table(reports: Sequence[Report]) -> str:
+    rows = [
+        [
+            str(r.n),
+            label,
+            f"{m.seconds:.2f}",
+            f"{len(m.reread)} of {r.documents}",
+            str(len(expected)),
+            _yes(set(m.reread) == expected),
+            _yes(not diff),
+        ]
+        for r in reports
+        for label, m, expected, diff in r.incremental
+    ]
+    return table(["N", "edited file", "ext s", "re-read", "expected", "exact", "= clean build"], rows)
+
+
+def pickle_table(reports: Sequence[Report]) -> str:
+    rows = [
+        [str(r.n), " ".join(f"{size / 1024:.0f}" for size in r.pickle_sizes), f"{r.pickle_growth:+d}"]
+        for r in reports
+    ]
+    return table(["N", "environment.pickle KiB: clean -j 2, then each incremental -j 2", "growth (bytes)"], rows)
+
+
+def abbreviate(docnames: Iterable[str]) -> str:
+    """Docnames, with runs of more than three in one folder shown as ``folder/* (count)``."""
+    by_folder: dict[str, list[str]] = {}
+    for name in sorted(docnames):
+        by_folder.setdefault(name.rpartition("/")[0], []).append(name)
+    parts = []
+    for folder, names in by_folder.items():
+        parts += [f"{folder}/* ({len(names)})"] if len(names) > 3 and folder else names
+    return ", ".join(f"``{part}``" for part in parts) or "(none)"
+
+
+def details(reports: Sequence[Report]) -> str:
+    lines = []
+    for r in reports:
+        for label, m, expected, diff in r.incremental:
+            lines.append(f"* N={r.n}, {label}: re-read {abbreviate(m.reread)}")
+            if set(m.reread) != expected:
+                lines.append(f"  (expected {abbreviate(expected)})")
+            if diff:
+                lines.append(f"  (differs from a clean build: {abbreviate(diff)})")
+        if r.parallel_differing:
+            lines.append(f"* N={r.n}: -j 2 output differs from -j 1 in {abbreviate(r.parallel_differing)}")
+    return "\n".join(lines)
+
+
+def render(reports: Sequence[Report], environment: str) -> str:
+    sections = [
+        ("Clean HTML build (median seconds, peak RSS MB; ms/N is the slope from the previous N)", clean_table),
+        ("Parallel build: -j 2 against -j 1 (clean builds; identical = same bytes in every output file)", parallel_table),
+        ("Incremental build after one edit (extension, -j 1), against a clean build of the same sources", incremental_table),
+        ("Environment pickle across repeated incremental -j 2 builds", pickle_table),
+    ]
+    out = [environment, ""]
+    for heading, make in sections:
+        out += [heading, "", make(reports), ""]
+    out += ["Documents re-read", "", details(reports)]
+    return "\n".join(out)

@@ -1,0 +1,137 @@
+"""Generate a synthetic catalog and two docs projects showing it: one with the extension, one in plain reST.
+
+``python -m benchmarks.generate 1000 /tmp/bench --seed 1`` writes::
+
+    /tmp/bench/catalog/   N protocol files and the other catalog files, in the real format
+    /tmp/bench/ext/       a Sphinx project rendering the catalog with sphinx_tapssec
+    /tmp/bench/floor/     the same pages written out as plain reStructuredText, no extension
+
+Both projects have the same documents: pages of 20 protocols (one ``secproto`` each), a page
+per interface, the full matrix, matrices filtered by category and by phase, the transport
+lists and the references. The output is the same for the same N and seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks._catalog import write_catalog
+from benchmarks._data import CATEGORIES, INTERFACES, PHASES, TRANSPORTS, SynthCatalog, synthesize
+from benchmarks._floor import floor_pages
+from benchmarks._layout import RECORDER, Layout, title
+
+EXT_CONF = '''project = "Synthetic survey (sphinx-tapssec)"
+extensions = ["sphinx_tapssec"]
+tapssec_catalog = "../catalog"
+exclude_patterns = ["_build"]
+''' + RECORDER
+
+FLOOR_CONF = '''project = "Synthetic survey (plain reST)"
+extensions = []
+exclude_patterns = ["_build"]
+''' + RECORDER
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """Where a generated benchmark lives, and what it holds."""
+
+    root: Path
+    catalog: SynthCatalog
+    layout: Layout
+
+    @property
+    def catalog_dir(self) -> Path:
+        return self.root / "catalog"
+
+    @property
+    def ext_dir(self) -> Path:
+        return self.root / "ext"
+
+    @property
+    def floor_dir(self) -> Path:
+        return self.root / "floor"
+
+
+def ext_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
+    """The extension project's documents, by docname."""
+    pages = {"index": layout.index()}
+    pages["protocols/index"] = (
+        title("Protocols")
+        + "".join(f"\n.. tapssec:category:: {category_id}\n" for category_id, _, _ in CATEGORIES)
+        + "\n"
+        + layout.toctree([name.split("/")[1] for name in (layout.page_name(n) for n in range(len(layout.pages)))])
+    )
+    for number, page in enumerate(layout.pages):
+        body = "".join(f"\n{title(p.name, '-')}\n.. secproto:: {p.id}\n" for p in page)
+        pages[layout.page_name(number)] = title(layout.page_title(number)) + body
+    pages["interfaces/index"] = (
+        title("Interfaces")
+        + "".join(f"\n.. tapssec:phase:: {phase_id}\n" for phase_id, _, _ in PHASES)
+        + "\n"
+        + layout.toctree([code.lower() for code, _, _ in INTERFACES])
+    )
+    for code, name, _ in INTERFACES:
+        pages[f"interfaces/{code.lower()}"] = title(f"{code}: {name}") + f"\n.. interface:: {code}\n"
+    pages["matrix"] = title("Summary matrix") + "\n.. interface-matrix::\n   :caption: Interfaces exposed by each protocol\n"
+    pages["matrices/index"] = title("Filtered matrices") + "\n" + layout.toctree(
+        [name.split("/")[1] for name in layout.matrix_pages()]
+    )
+    for category_id, category_name, _ in CATEGORIES:
+        pages[f"matrices/{category_id}"] = (
+            title(category_name)
+            + f"\n.. interface-matrix::\n   :category: {category_id}\n   :all-protocols:\n   :caption: {category_name}\n"
+        )
+    for phase_id, phase_name, _ in PHASES:
+        pages[f"matrices/{phase_id}"] = (
+            title(phase_name) + f"\n.. interface-matrix::\n   :phase: {phase_id}\n   :caption: {phase_name}\n"
+        )
+    pages["transport"] = title("Transport dependencies") + "".join(
+        f"\n{title(name, '-')}\n.. tapssec:transport:: {transport_id}\n\n.. transport-deps::\n"
+        f"   :transport: {transport_id}\n"
+        for transport_id, name, _ in TRANSPORTS
+    )
+    pages["references"] = title("References") + "\n.. reference-list::\n"
+    return pages
+
+
+def _write_project(directory: Path, conf: str, pages: dict[str, str]) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "conf.py").write_text(conf, encoding="utf-8")
+    for docname, text in pages.items():
+        path = directory / f"{docname}.rst"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def generate(root: Path, protocols: int, seed: int = 1) -> Generated:
+    """Write the catalog and both projects under *root* (replacing what was there)."""
+    catalog = synthesize(protocols, seed)
+    layout = Layout.of(catalog)
+    for name in ("catalog", "ext", "floor"):
+        shutil.rmtree(root / name, ignore_errors=True)
+    result = Generated(root, catalog, layout)
+    write_catalog(catalog, result.catalog_dir)
+    ext = ext_pages(catalog, layout)
+    floor = floor_pages(catalog, layout)
+    assert sorted(ext) == sorted(floor) == layout.docnames(), "both projects must have the same documents"
+    _write_project(result.ext_dir, EXT_CONF, ext)
+    _write_project(result.floor_dir, FLOOR_CONF, floor)
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("protocols", type=int, help="number of protocols (N)")
+    parser.add_argument("root", type=Path, help="directory to write catalog/, ext/ and floor/ into")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    generated = generate(args.root, args.protocols, args.seed)
+    print(f"{len(generated.catalog.protocols)} protocols, {len(generated.layout.docnames())} documents in {args.root}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""Time sphinx-tapssec against the plain reST floor and print the results as tables (``make bench``).
+
+For each N (protocols; 13 interfaces): clean HTML builds of the floor and of the extension
+project (median of several runs, peak RSS), their ratio, and the same with ``-j 2``, checking
+that ``-j 2`` writes the same bytes as ``-j 1``; incremental builds after editing one protocol
+file, the interfaces file and a file no page uses, with the documents each re-read, whether
+that is exactly the set of documents showing the edited data, and whether the output then
+equals a clean build; the size of the pickled environment over repeated incremental ``-j 2``
+builds. Progress goes to stderr, the tables (reStructuredText) to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks._builds import Measurement, Project, Sample, build, clean_builds, default_python, differing_files
+from benchmarks._report import Report, render
+from benchmarks.generate import Generated, generate
+
+SIZES = (12, 100, 1000, 3000)
+QUICK_SIZES = (12,)
+DEFAULT_WORKDIR = Path(__file__).parent / "_build"
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Edit:
+    """A change to one catalog file that can be applied and reverted."""
+
+    label: str
+    path: Path
+    #: The documents that show the edited data: what an incremental build must re-read.
+    expected: frozenset[str]
+    marker: str
+    sentence: str = "This sentence was added by the benchmark."
+
+    def apply(self) -> None:
+        text = self.path.read_text(encoding="utf-8")
+        indent = " " * (len(self.marker) - len(self.marker.lstrip(" ")) + 2)
+        assert self.marker in text, (self.marker, self.path)
+        self.path.write_text(text.replace(self.marker, f"{self.marker}\n{indent}{self.sentence}", 1), encoding="utf-8")
+
+    def revert(self) -> None:
+        text = self.path.read_text(encoding="utf-8")
+        indent = " " * (len(self.marker) - len(self.marker.lstrip(" ")) + 2)
+        self.path.write_text(text.replace(f"\n{indent}{self.sentence}", "", 1), encoding="utf-8")
+
+
+def edits(generated: Generated) -> list[Edit]:
+    """Edit one protocol (in the table, from the middle of the catalog), the interfaces, an unused file."""
+    protocols = generated.catalog.protocols
+    protocol = next(p for p in protocols[len(protocols) // 2 :] + protocols if p.in_table)
+    layout, catalog_dir = generated.layout, generated.catalog_dir
+    return [
+        Edit(
+            f"protocol {protocol.id}",
+            catalog_dir / "protocols" / f"{protocol.id}.yaml",
+            frozenset(layout.rendering(protocol)),
+            "description: |",
+        ),
+        Edit(
+            "interfaces.yaml",
+            catalog_dir / "interfaces.yaml",
+            frozenset(layout.showing_interfaces()),
+            "    definition: |",
+        ),
+        Edit("survey.yaml (unused)", catalog_dir / "survey.yaml", frozenset(), "  abstract: |"),
+    ]
+
+
+@dataclass
+class Incremental:
+    edit: Edit
+    build: Measurement
+    #: Files that differ from a clean build of the same sources.
+    differing: list[str]
+
+
+def _incremental(python: str, generated: Generated, project: Project) -> list[Incremental]:
+    """Apply each edit in turn to *project*'s sources, rebuild incrementally and compare with a clean build."""
+    reference = Project(generated.ext_dir, generated.root / "out-reference")
+    results = []
+    for edit in edits(generated):
+        edit.apply()
+        measurement = build(python, project)
+        log(f"  incremental after editing {edit.label}: {measurement.seconds:.2f} s, {len(measurement.reread)} re-read")
+        reference.clean()
+        build(python, reference, jobs=2)
+        results.append(Incremental(edit, measurement, differing_files(project.html, reference.html)))
+    for edit in edits(generated):
+        edit.revert()
+    return results
+
+
+def _pickle_sizes(python: str, generated: Generated, project: Project, cycles: int) -> list[int]:
+    """The environment pickle after a clean ``-j 2`` build and after each of *cycles* incremental ones.
+
+    Each cycle edits or un-edits one protocol, so after an even number of cycles the sources are
+    those of the clean build again.
+    """
+    edit = edits(generated)[0]
+    sizes = [project.pickle_bytes]
+    for cycle in range(cycles):
+        if cycle % 2 == 0:
+            edit.apply()
+        else:
+            edit.revert()
+        build(python, project, jobs=2)
+        sizes.append(project.pickle_bytes)
+    if cycles % 2:
+        edit.revert()
+    return sizes
+
+
+def bench_size(python: str, n: int, args: argparse.Namespace) -> Report:
+    generated = generate(args.workdir / f"n{n}", n, args.seed)
+    root = generated.root
+    floor, ext = Project(generated.floor_dir, root / "out-floor"), Project(generated.ext_dir, root / "out-ext")
+    floor2, ext2 = Project(generated.floor_dir, root / "out-floor-j2"), Project(generated.ext_dir, root / "out-ext-j2")
+    log(f"N={n}: {len(generated.layout.docnames())} documents in {root}")
+    samples: dict[str, list[Measurement]] = {"floor": [], "ext": [], "floor2": [], "ext2": []}
+    for run in range(args.runs):
+        for name, project, jobs in (("floor", floor, 1), ("ext", ext, 1), ("floor2", floor2, 2), ("ext2", ext2, 2)):
+            samples[name] += clean_builds(python, project, 1, jobs).runs
+            log(f"  run {run + 1}/{args.runs} {name}: {samples[name][-1].seconds:.2f} s")
+    parallel_diff = differing_files(ext.html, ext2.html)
+    sizes = _pickle_sizes(python, generated, ext2, args.cycles)
+    log(f"  environment pickle over incremental -j 2 builds: {sizes}")
+    incremental = _incremental(python, generated, ext)
+    return Report(
+        n=n,
+        documents=len(generated.layout.docnames()),
+        floor=Sample(tuple(samples["floor"])),
+        ext=Sample(tuple(samples["ext"])),
+        floor_j2=Sample(tuple(samples["floor2"])),
+        ext_j2=Sample(tuple(samples["ext2"])),
+        parallel_differing=parallel_diff,
+        incremental=[(i.edit.label, i.build, i.edit.expected, i.differing) for i in incremental],
+        pickle_sizes=sizes,
+    )
+
+
+def _sphinx_version(python: str) -> str:
+    code = "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)"
+    return subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.replace(" ", "").split(",") if part)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=_sizes, help=f"comma-separated N (default {','.join(map(str, SIZES))})")
+    parser.add_argument("--runs", type=int, help="clean builds per project and N; the median counts (default 3)")
+    parser.add_argument("--cycles", type=int, help="incremental -j 2 builds for the pickle check (default 4)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: N=12 (unless --sizes), one run, 3 cycles")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--python", default=default_python(), help="interpreter with Sphinx and sphinx_tapssec")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    args = parser.parse_args(argv)
+    args.sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
+    args.runs = args.runs or (1 if args.quick else 3)
+    args.cycles = args.cycles if args.cycles is not None else (3 if args.quick else 4)
+    args.workdir = args.workdir.resolve()
+    sphinx, docutils = _sphinx_version(args.python).split()
+    reports = [bench_size(args.python, n, args) for n in args.sizes]
+    python = subprocess.run(
+        [args.python, "-c", "import platform; print(platform.python_version())"], capture_output=True, text=True
+    ).stdout.strip()
+    print(
+        render(
+            reports,
+            environment=f"Python {python}, Sphinx {sphinx}, docutils {docutils}, {os.cpu_count()} CPUs "
+            f"({platform.machine()}), {args.runs} run(s) per build, seed {args.seed}",
+        )
+    )
+    return 0 if all(report.ok for report in reports) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Project-wide checks, run once all documents are read: claims and coverage.
+
+They run at ``env-check-consistency`` (after parallel reads are merged) rather than in
+directives, because a directive sees only its own document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx import addnodes
+
+from sphinx_tapssec.catalog_loading import get_domain
+from sphinx_tapssec.config import get_config
+from sphinx_tapssec.coverage import find_gaps, report_text
+from sphinx_tapssec.query import QueryError, check_claim
+from sphinx_tapssec.querying import describe_error
+from sphinx_tapssec.warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def collect_citations(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: remember which references the document links to (for reference coverage)."""
+    cited = frozenset(
+        str(node["reftarget"])
+        for node in doctree.findall(addnodes.pending_xref)
+        if node.get("refdomain") == "tapssec" and node.get("reftype") == "ref"
+    )
+    get_domain(app.env).citations[app.env.docname] = cited
+
+
+def check_claims(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: judge every claim of the project against the catalog."""
+    domain = get_domain(env)
+    for docname in sorted(domain.claims):
+        for record in domain.claims[docname]:
+            location = (docname, record.lineno)
+            try:
+                result = check_claim(record.text, domain.catalog)
+            except QueryError as error:
+                warn(f"claim: {describe_error(error, record.text)}", error.subtype, location)
+                continue
+            if not result.holds:
+                warn(f"false claim {record.text!r}: {result.message}", Subtype.FALSE_CLAIM, location)
+
+
+def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: report catalog entries the project leaves undocumented."""
+    config = get_config(env)
+    if not config.coverage:
+        return
+    domain = get_domain(env)
+    gaps = find_gaps(domain.catalog, set(domain.objects), domain.citations, config.coverage)
+    for gap in gaps:
+        warn(gap.message, Subtype.COVERAGE, gap.location)
+    if config.coverage_report:
+        path = Path(app.outdir) / config.coverage_report
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report_text(gaps, config.coverage), encoding="utf-8")

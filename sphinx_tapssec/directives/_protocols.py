@@ -1,0 +1,23 @@
+"""The ``:protocols:`` and ``:in-table:`` options shared by the picture directives."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_tapssec.domain import normalize
+
+if TYPE_CHECKING:
+    from sphinx_tapssec.directives.base import CatalogDirective
+    from sphinx_tapssec.model.entities import Protocol
+
+
+def chosen_protocols(directive: CatalogDirective) -> list[Protocol]:
+    """The protocols named by ``:protocols:`` (default: all, in catalog order), less those outside
+    the summary table when ``:in-table:`` is given."""
+    catalog = directive.catalog
+    if "protocols" in directive.options:
+        wanted = [normalize("protocol", key) for key in directive.options["protocols"]]
+        chosen = [p for p in map(catalog.protocol, directive.known_ids("protocol", wanted)) if p is not None]
+    else:
+        chosen = list(catalog.protocols)
+    return [p for p in chosen if p.in_table or "in-table" not in directive.options]

@@ -1,0 +1,185 @@
+"""Plain helpers shared by the test modules: warnings, building copies of roots, parsing HTML.
+
+They live here rather than in ``conftest.py`` so that test modules can import them by name
+(pytest puts ``tests/`` on ``sys.path``; ``conftest`` is not meant to be imported).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
+
+from sphinx.testing.util import SphinxTestApp
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+ROOTS_DIR_NAME = "roots"
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: ``path:line: WARNING: message [tapssec.subtype]`` as Sphinx prints a typed warning.
+_SUBTYPE = re.compile(r"\[tapssec\.([a-z_]+)\]\s*$")
+
+
+def strip_ansi(text: str) -> str:
+    """*text* without terminal colour codes."""
+    return _ANSI.sub("", text)
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    """The warning lines of *app*'s build, without colour codes."""
+    return [line for line in strip_ansi(app.warning.getvalue()).splitlines() if line.strip()]
+
+
+def subtypes_of(lines: list[str]) -> list[str]:
+    """The ``tapssec`` subtype of each warning line (lines without one are kept as ``?``)."""
+    result = []
+    for line in lines:
+        match = _SUBTYPE.search(line)
+        result.append(match.group(1) if match else "?")
+    return result
+
+
+def copy_root(rootdir: Path, name: str, destination: Path) -> Path:
+    """A private copy of ``tests/roots/test-<name>`` under *destination*; returns its path."""
+    target = destination / name
+    shutil.copytree(rootdir / f"test-{name}", target)
+    return target
+
+
+def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """Build the project in *srcdir* once and return the app (the caller calls ``cleanup()``)."""
+    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    except BaseException:
+        app.cleanup()
+        raise
+    return app
+
+
+# --- a small HTML tree (stdlib only) ---------------------------------------------------------
+
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+
+@dataclass
+class Element:
+    """One HTML element with its attributes and children (strings for text)."""
+
+    tag: str
+    attrs: dict[str, str]
+    children: list[Element | str] = field(default_factory=list)
+    parent: Element | None = field(default=None, repr=False)
+
+    @property
+    def classes(self) -> list[str]:
+        return self.attrs.get("class", "").split()
+
+    def text(self) -> str:
+        """All text inside, concatenated."""
+        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
+
+    def iter(self) -> Iterator[Element]:
+        """This element and every element below it, in document order."""
+        yield self
+        for child in self.children:
+            if isinstance(child, Element):
+                yield from child.iter()
+
+    def find_all(self, tag: str | None = None, class_: str | None = None, **attrs: str) -> list[Element]:
+        """Descendants (and self) matching *tag*, holding class *class_* and the given attribute values."""
+        return [
+            element
+            for element in self.iter()
+            if (tag is None or element.tag == tag)
+            and (class_ is None or class_ in element.classes)
+            and all(element.attrs.get(name) == value for name, value in attrs.items())
+        ]
+
+    def find(self, tag: str | None = None, class_: str | None = None, **attrs: str) -> Element:
+        """The first match of :meth:`find_all`; fails when there is none."""
+        found = self.find_all(tag, class_, **attrs)
+        assert found, f"no <{tag or '*'} class={class_!r} {attrs}> found"
+        return found[0]
+
+    def child_elements(self, tag: str | None = None) -> list[Element]:
+        return [c for c in self.children if isinstance(c, Element) and (tag is None or c.tag == tag)]
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self.current = self.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {name: value or "" for name, value in attrs}, parent=self.current)
+        self.current.children.append(element)
+        if tag not in _VOID:
+            self.current = element
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.current.children.append(Element(tag, {name: value or "" for name, value in attrs}, parent=self.current))
+
+    def handle_endtag(self, tag: str) -> None:
+        node: Element | None = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.current = node.parent
+
+    def handle_data(self, data: str) -> None:
+        self.current.children.append(data)
+
+
+def parse_html(text: str) -> Element:
+    """An HTML page as an :class:`Element` tree."""
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A rendered interface matrix, read back from HTML."""
+
+    #: Interface codes of the header row, in order.
+    codes: tuple[str, ...]
+    #: Protocol display name -> the codes of its exposed cells.
+    rows: dict[str, frozenset[str]]
+
+
+def read_matrix(table: Element) -> Matrix:
+    """The header codes and exposed cells of one ``table.tapssec-matrix``, checking its HTML contract."""
+    assert table.tag == "table" and "tapssec-matrix" in table.classes
+    header = table.find("thead").find("tr")
+    head_cells = header.child_elements()
+    codes = tuple(cell.text().strip() for cell in head_cells[1:])
+    rows: dict[str, frozenset[str]] = {}
+    for row in table.find("tbody").child_elements("tr"):
+        cells = row.child_elements()
+        assert cells[0].tag == "th", "each body row starts with a <th> naming the protocol"
+        assert len(cells) == len(codes) + 1
+        exposed = set()
+        for code, cell in zip(codes, cells[1:], strict=True):
+            assert cell.tag == "td"
+            if "tapssec-exposed" in cell.classes:
+                assert cell.text().strip(), "an exposed cell has text"
+                a11y = cell.find_all("span", class_="tapssec-a11y")
+                assert a11y and a11y[0].text().strip(), "an exposed cell has non-glyph text for screen readers"
+                exposed.add(code)
+            else:
+                assert not cell.text().strip(), f"a cell that is not exposed is empty: {cell.text()!r}"
+        rows[cells[0].text().strip()] = frozenset(exposed)
+    return Matrix(codes, rows)
+
+
+def matrices(page: Element) -> list[Matrix]:
+    """Every interface matrix of a page, in order."""
+    return [read_matrix(table) for table in page.find_all("table", class_="tapssec-matrix")]

@@ -1,0 +1,2 @@
+extensions = ["sphinx_tapssec"]
+exclude_patterns = ["_build"]

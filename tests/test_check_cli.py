@@ -1,0 +1,241 @@
+"""``tapssec check`` and the pytest entry point: exit codes, file:line output, and this repository's docs."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sphinx_tapssec.checking import CheckError, parse_overrides, parse_warnings
+from sphinx_tapssec.cli import main
+from sphinx_tapssec.model.consistency import check_consistency
+from sphinx_tapssec.model.entities import Catalog, Dependency, Exposure, Protocol
+from sphinx_tapssec.model.loader import load_catalog
+from sphinx_tapssec.paths import bundled_catalog
+from sphinx_tapssec.query import check_claim
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    # Imported for annotations only: pytest must load the plugin itself to rewrite its asserts.
+    from sphinx_tapssec.testing import TapssecCheck
+
+pytest_plugins = ["sphinx_tapssec.testing"]
+
+REPO = Path(__file__).parent.parent
+ROOT = Path(__file__).parent / "roots" / "test-claims"
+
+
+def project(tmp_path: Path) -> Path:
+    target = tmp_path / "claims"
+    shutil.copytree(ROOT, target)
+    return target
+
+
+def plant(srcdir: Path) -> int:
+    """Add a false claim to the index page; returns its line."""
+    index = srcdir / "index.rst"
+    lines = index.read_text(encoding="utf-8").splitlines()
+    lines += ["", "Planted: :tapssec:claim:`Gamma is in the table <gamma: in_table>`."]
+    index.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+# --- the command ------------------------------------------------------------------------------------
+
+
+def test_check_passes_on_a_consistent_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(project(tmp_path))]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "ok: no problems" in err
+
+
+def test_check_fails_with_file_line_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    srcdir = project(tmp_path)
+    line = plant(srcdir)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "claims"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"claims/index.rst:{line}: false claim 'gamma: in_table': it does not hold for Gamma; "
+        "the catalog has it for Alpha, Beta [tapssec.false_claim]"
+    ]
+    assert "1 problem in claims" in err
+
+
+def test_check_reports_catalog_rules_and_coverage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    srcdir = project(tmp_path)
+    (srcdir / "index.rst").write_text("Empty\n=====\n", encoding="utf-8")
+    beta = srcdir / "catalog" / "protocols" / "beta.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("exposes: [IPK, ALG]", "exposes: []"), encoding="utf-8")
+    assert main(["check", str(srcdir)]) == 1
+    kinds = [line.rsplit("[", 1)[1] for line in capsys.readouterr().out.splitlines()]
+    assert "tapssec.rule]" in kinds
+    assert "tapssec.coverage]" in kinds
+    assert main(["check", str(srcdir), "--no-coverage"]) == 1
+    assert [line.rsplit("[", 1)[1] for line in capsys.readouterr().out.splitlines()] == ["tapssec.rule]"]
+
+
+def test_dash_d_overrides_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    srcdir = project(tmp_path)
+    other = tmp_path / "other-catalog"
+    shutil.copytree(srcdir / "catalog", other)
+    (other / "protocols" / "gamma.yaml").unlink()
+    (other / "consistency.yaml").unlink()
+    # The page describes gamma, which the other catalog lacks.
+    assert main(["check", str(srcdir), "-D", "tapssec_catalog=../other-catalog", "-D", "tapssec_coverage="]) == 1
+    out = capsys.readouterr().out
+    assert "unknown protocol 'gamma'" in out
+    assert "[tapssec.coverage]" not in out
+
+
+def test_strict_fails_on_other_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    srcdir = project(tmp_path)
+    (srcdir / "stray.rst").write_text("Stray\n=====\n", encoding="utf-8")
+    assert main(["check", str(srcdir)]) == 0
+    assert "isn't included in any toctree" in capsys.readouterr().err
+    assert main(["check", str(srcdir), "--strict"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["check", "{tmp}/nowhere"], "has no conf.py"),
+        (["check", "{tmp}/claims", "-D", "novalue"], "-D expects name=value"),
+        (["check", "{tmp}/claims", "-D", "tapssec_coverage=typo"], "unknown part"),
+    ],
+)
+def test_check_exits_2_when_the_project_cannot_be_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+) -> None:
+    project(tmp_path)
+    assert main([a.format(tmp=tmp_path) for a in arguments]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_check_exits_2_without_the_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    srcdir = project(tmp_path)
+    (srcdir / "conf.py").write_text("extensions = []\n", encoding="utf-8")
+    assert main(["check", str(srcdir)]) == 2
+    assert "does not load the sphinx_tapssec extension" in capsys.readouterr().err
+
+
+def test_the_installed_command_runs(tmp_path: Path) -> None:
+    srcdir = project(tmp_path)
+    plant(srcdir)
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx_tapssec", "check", str(srcdir)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert "[tapssec.false_claim]" in done.stdout
+
+
+def test_warning_lines_are_parsed() -> None:
+    text = "/d/a.rst:3: WARNING: false claim 'x' [tapssec.false_claim]\n  more\nWARNING: bare\n\x1b[91mjunk\x1b[0m\n"
+    found = parse_warnings(text)
+    assert [(f.location, f.kind, f.is_tapssec) for f in found] == [
+        ("/d/a.rst:3", "tapssec.false_claim", True),
+        ("", "", False),
+    ]
+    assert found[0].message == "false claim 'x'\n  more"
+    assert str(found[1]) == "bare\njunk"
+    assert parse_overrides(["a=b=c", "x="]) == {"a": "b=c", "x": ""}
+    with pytest.raises(CheckError):
+        parse_overrides(["=v"])
+
+
+# --- the pytest entry point ----------------------------------------------------------------------------
+
+
+def test_this_repository_docs_agree_with_the_catalog(tapssec_check: TapssecCheck) -> None:
+    checked = tapssec_check(REPO / "docs")
+    checked.assert_ok()
+    # The site's prose pins the catalog: no single change of a protocol's table row, interfaces,
+    # transports or structure goes unnoticed by its claims or the catalog's rules and notes.
+    claims = checked.result.claims
+    assert len(claims) > 30
+    catalog = load_catalog([bundled_catalog()]).catalog
+    unnoticed = [what for what, changed in single_changes(catalog) if not noticed(changed, claims)]
+    assert unnoticed == []
+
+
+def noticed(catalog: Catalog, claims: tuple[tuple[str, int, str], ...]) -> bool:
+    if check_consistency(catalog)[1]:
+        return True
+    return any(not check_claim(text, catalog).holds for _, _, text in claims)
+
+
+def single_changes(catalog: Catalog) -> Iterator[tuple[str, Catalog]]:
+    """The catalog with one fact of one protocol changed, for every such fact."""
+    for protocol in catalog.protocols:
+        for changed in protocol_changes(catalog, protocol):
+            yield (
+                f"{protocol.id}: {changed[0]}",
+                dataclasses.replace(
+                    catalog, protocols=tuple(changed[1] if p.id == protocol.id else p for p in catalog.protocols)
+                ),
+            )
+
+
+def protocol_changes(catalog: Catalog, protocol: Protocol) -> Iterator[tuple[str, Protocol]]:
+    needs = protocol.transport
+    for interface in catalog.interfaces:
+        kept = tuple(e for e in protocol.exposes if e.code != interface.code)
+        added = (*kept, Exposure(interface.code, None, (), protocol.source))
+        yield (
+            f"exposes {interface.code}",
+            dataclasses.replace(protocol, exposes=kept if protocol.exposure(interface.code) else added),
+        )
+    for transport in ("byte-stream", "datagram"):
+        requires = (
+            tuple(t for t in needs.requires if t != transport)
+            if transport in needs.requires
+            else (*needs.requires, transport)
+        )
+        yield (
+            f"requires {transport}",
+            dataclasses.replace(protocol, transport=dataclasses.replace(needs, requires=requires)),
+        )
+    other = Dependency("own-transport", None, (), protocol.source)
+    mapping = None if needs.byte_stream_mapping else other
+    specific = None if needs.specific else other
+    yield "mapping", dataclasses.replace(protocol, transport=dataclasses.replace(needs, byte_stream_mapping=mapping))
+    yield "specific", dataclasses.replace(protocol, transport=dataclasses.replace(needs, specific=specific))
+    for kind in ("integrated", "separate", "record-only", "handshake-only"):
+        if kind == protocol.structure.kind:
+            continue
+        yield (
+            f"structure {kind}",
+            dataclasses.replace(protocol, structure=dataclasses.replace(protocol.structure, kind=kind)),
+        )
+    yield "in_table", dataclasses.replace(protocol, in_table=not protocol.in_table)
+    category = "packet" if protocol.category != "packet" else "transport-layer"
+    yield "category", dataclasses.replace(protocol, category=category)
+
+
+def test_the_fixture_finds_a_planted_inconsistency(tapssec_check: TapssecCheck, tmp_path: Path) -> None:
+    srcdir = project(tmp_path)
+    line = plant(srcdir)
+    checked = tapssec_check(srcdir)
+    checked.assert_fails(f"index.rst:{line}: false claim 'gamma: in_table'")
+    with pytest.raises(pytest.fail.Exception, match=rf"1 tapssec problem\(s\):\n.*index.rst:{line}: false claim"):
+        checked.assert_ok()
+
+
+def test_the_plain_functions(tmp_path: Path) -> None:
+    from sphinx_tapssec.testing import assert_consistent, check_docs
+
+    srcdir = project(tmp_path)
+    assert assert_consistent(srcdir, outdir=tmp_path / "out").ok
+    plant(srcdir)
+    assert not check_docs(srcdir, outdir=tmp_path / "out2").ok
+    with pytest.raises(pytest.fail.Exception, match="false claim"):
+        assert_consistent(srcdir, outdir=tmp_path / "out3")

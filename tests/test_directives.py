@@ -1,0 +1,340 @@
+"""Every directive of ``test-basic`` with every builder, and the HTML contract of what they render."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from helpers import Element, Matrix, build, copy_root, matrices, parse_html, warnings_of
+from sphinx.util.inventory import InventoryFile
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+#: EPUB refuses to build quietly without these.
+EPUB_CONF = {"version": "1.0", "release": "1.0", "copyright": "2026, tests", "epub_copyright": "2026, tests"}
+
+BASIC_MATRIX = Matrix(
+    codes=("IPK", "ALG", "KU"), rows={"Alpha": frozenset({"IPK", "KU"}), "Beta": frozenset({"IPK", "ALG"})}
+)
+
+
+@pytest.fixture(scope="module")
+def basic_html(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    """``test-basic`` built once with the HTML builder, asserted many ways below."""
+    app = build(copy_root(rootdir, "basic", tmp_path_factory.mktemp("basic-html")), "html", freshenv=True)
+    yield app
+    app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def basic_page(basic_html: SphinxTestApp) -> Element:
+    return parse_html((basic_html.outdir / "index.html").read_text(encoding="utf-8"))
+
+
+# --- every builder --------------------------------------------------------------------------
+
+
+def _text_table_rows(text: str) -> list[list[str]]:
+    """The rows of the first grid table of a text build (header first), as cell texts."""
+    lines = text[text.index("| Protocol") :].splitlines()
+    rows = []
+    for line in lines:
+        if line.startswith("+") or set(line) <= {"|", "="}:
+            continue
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic", freshenv=True)
+def test_html_builder(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert matrices(page) == [BASIC_MATRIX]
+    a11y = [span.text() for span in page.find_all("span", class_="tapssec-a11y")]
+    assert a11y == [" (Alpha exposes IPK)", " (Alpha exposes KU)", " (Beta exposes IPK)", " (Beta exposes ALG)"]
+    assert (app.outdir / "tapssec-index.html").is_file()
+    assert (app.outdir / "_static" / "tapssec.css").is_file()
+    css = [link.attrs["href"] for link in page.find_all("link", rel="stylesheet")]
+    assert any(href.startswith("_static/tapssec.css") for href in css)
+
+
+@pytest.mark.sphinx("dirhtml", testroot="basic", srcdir="basic", freshenv=True)
+def test_dirhtml_builder(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert matrices(page) == [BASIC_MATRIX]
+    assert (app.outdir / "tapssec-index" / "index.html").is_file()
+
+
+@pytest.mark.sphinx("singlehtml", testroot="basic", srcdir="basic", freshenv=True)
+def test_singlehtml_builder(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert matrices(page) == [BASIC_MATRIX]
+    links = {a.attrs.get("href") for a in page.find_all("a", class_="reference")}
+    assert "#tapssec-protocol-alpha" in links
+
+
+@pytest.mark.sphinx("epub", testroot="basic", srcdir="basic", freshenv=True, confoverrides=EPUB_CONF)
+def test_epub_builder(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    page = parse_html((app.outdir / "index.xhtml").read_text(encoding="utf-8"))
+    assert matrices(page) == [BASIC_MATRIX]
+    assert list(app.outdir.glob("*.epub"))
+
+
+@pytest.mark.sphinx("latex", testroot="basic", srcdir="basic", freshenv=True)
+def test_latex_builder(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    (tex_file,) = app.outdir.glob("*.tex")
+    tex = tex_file.read_text(encoding="utf-8")
+    # One stub column and three interface columns.
+    assert r"\begin{tabulary}{\linewidth}[t]{TTTT}" in tex
+    assert r"\begingroup\footnotesize" in tex
+    assert r"\sphinxcaption{The matrix}" in tex
+    assert "exposes" not in tex  # the screen-reader text is for HTML only
+    assert r"\label{\detokenize{index:tapssec-protocol-alpha}}" in tex
+    assert r"\hyperref[\detokenize{index:tapssec-interface-ipk}]" in tex
+
+
+@pytest.mark.sphinx("text", testroot="basic", srcdir="basic", freshenv=True)
+def test_text_builder(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert _text_table_rows(text) == [
+        ["Protocol", "*IPK*", "*ALG*", "*KU*"],
+        ["*Alpha*", "x", "", "x^1"],
+        ["*Beta*", "x", "x", ""],
+    ]
+    assert "1. Alpha, KU: version 2 only *[PAPER]*" in text
+    assert "exposes" not in text
+
+
+@pytest.mark.sphinx("man", testroot="basic", srcdir="basic", freshenv=True)
+def test_man_builder(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    (page,) = app.outdir.glob("*.1")
+    man = page.read_text(encoding="utf-8")
+    assert ".TS" in man  # a tbl table
+    assert "Alpha" in man
+    assert "Beta" in man
+    assert "exposes" not in man
+
+
+@pytest.mark.sphinx("texinfo", testroot="basic", srcdir="basic", freshenv=True)
+def test_texinfo_builder(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    (texi_file,) = app.outdir.glob("*.texi")
+    texi = texi_file.read_text(encoding="utf-8")
+    assert "@multitable" in texi
+    assert "Alpha" in texi
+    assert "exposes" not in texi
+
+
+# --- the HTML contract (one build) ------------------------------------------------------------
+
+
+def test_basic_html_has_no_warnings(basic_html: SphinxTestApp) -> None:
+    assert warnings_of(basic_html) == []
+
+
+def test_matrix_table_contract(basic_page: Element) -> None:
+    (table,) = basic_page.find_all("table", class_="tapssec-matrix")
+    assert table.attrs["id"] == "the-matrix"
+    assert table.find("caption").text().strip().startswith("The matrix")
+    header = table.find("thead").find("tr").child_elements()
+    assert [cell.tag for cell in header] == ["th"] * 4
+    assert header[0].text().strip() == "Protocol"
+    for row in table.find("tbody").child_elements("tr"):
+        for cell in row.child_elements("td"):
+            if "tapssec-exposed" in cell.classes:
+                assert cell.find("span", class_="tapssec-mark").text() == "x"
+            else:
+                assert cell.text() == ""
+                assert not cell.find_all("span")
+    # Protocol names link to their descriptions, interface codes to theirs.
+    stub_links = [th.find("a").attrs["href"] for th in table.find("tbody").find_all("th")]
+    assert stub_links == ["#tapssec-protocol-alpha", "#tapssec-protocol-beta"]
+    head_links = [th.find("a").attrs["href"] for th in header[1:]]
+    assert head_links == ["#tapssec-interface-ipk", "#tapssec-interface-alg", "#tapssec-interface-ku"]
+
+
+def test_matrix_legend_and_notes(basic_page: Element) -> None:
+    block = basic_page.find("div", class_="tapssec-matrix-block")
+    legend = block.find("p", class_="tapssec-legend")
+    assert "IPK Identities and Private Keys" in " ".join(legend.text().split())
+    notes = block.find("ol", class_="tapssec-notes").child_elements("li")
+    assert [" ".join(li.text().split()) for li in notes] == ["Alpha, KU: version 2 only [PAPER]"]
+    marker = block.find("sup").find("a")
+    assert marker.attrs["href"] == "#" + notes[0].attrs["id"]
+
+
+def _description(page: Element, kind: str, key: str) -> Element:
+    """The ``<dl>`` describing a catalog entry."""
+    signature = page.find("dt", id=f"tapssec-{kind}-{key}")
+    assert signature.parent is not None
+    assert signature.parent.tag == "dl"
+    assert signature.parent.classes == ["tapssec", kind]
+    return signature.parent
+
+
+def test_secproto_renders_the_catalog_record(basic_page: Element) -> None:
+    alpha = _description(basic_page, "protocol", "alpha")
+    signature = " ".join(alpha.find("dt").text().split())
+    assert signature.startswith("Alpha — Alpha Stream Security")
+    body = " ".join(alpha.find("dd").text().split())
+    for expected in (
+        "A stream protocol.",
+        "Alpha protects streams [RFC0001].",
+        "It has a second paragraph.",
+        "Category: Stream Protocols",
+        "Survey section: 1.1",
+        "Handshake: Negotiates keys.",
+        "Listed under: Reliable Byte-Stream Transports",
+        "Depends on a feature of its transport: Needs a TCP option. [RFC0001]",
+        "KU (Key Update) (version 2 only [PAPER])",
+        "References: [RFC0001]",
+    ):
+        assert expected in body
+    exposed = alpha.find("ul", class_="tapssec-interfaces").find_all("a")
+    assert [a.attrs["href"] for a in exposed] == [
+        "#tapssec-interface-ipk",
+        "#tapssec-interface-ku",
+        "#tapssec-reference-paper",
+    ]
+
+
+def test_secproto_content_follows_the_catalog_body(basic_page: Element) -> None:
+    beta = _description(basic_page, "protocol", "beta")
+    paragraphs = [" ".join(p.text().split()) for p in beta.find("dd").child_elements("p")]
+    assert paragraphs == ["Extra prose about Beta."]
+
+
+def test_protocol_outside_the_table(basic_page: Element) -> None:
+    gamma = _description(basic_page, "protocol", "gamma")
+    body = " ".join(gamma.text().split())
+    assert "In the summary table: no" in body
+    assert "Not part of the survey\u2019s summary table." in body
+
+
+def test_interface_lists_its_exposers(basic_page: Element) -> None:
+    lists = {
+        key: [
+            " ".join(li.text().split()) for li in _description(basic_page, "interface", key).find("ul").find_all("li")
+        ]
+        for key in ("ipk", "alg", "ku")
+    }
+    assert lists == {"ipk": ["Alpha", "Beta"], "alg": ["Beta"], "ku": ["Alpha (version 2 only [PAPER])"]}
+
+
+def test_category_phase_and_transport_descriptions(basic_page: Element) -> None:
+    packet = _description(basic_page, "category", "packet")
+    assert [li.text() for li in packet.find("ul", class_="tapssec-members").find_all("li")] == [
+        "Beta (Beta Packet Security)",
+        "Gamma (Gamma Record Layer)",
+    ]
+    phase = _description(basic_page, "phase", "pre-connection")
+    assert [a.text() for a in phase.find("ul").find_all("a")] == ["IPK", "ALG"]
+    datagram = _description(basic_page, "transport", "datagram")
+    assert "Framed messages without reliability." in datagram.text()
+
+
+def test_lists_render(basic_page: Element) -> None:
+    deps = basic_page.find("div", class_="tapssec-transport-deps")
+    rubrics = [p.text() for p in deps.find_all("p", class_="rubric")]
+    assert rubrics == [
+        "Reliable Byte-Stream Transports",
+        "Unreliable Datagram Transports",
+        "Datagram Protocols with Defined Byte-Stream Mappings",
+        "Transport-Specific Dependencies",
+    ]
+    protocols = basic_page.find("div", class_="tapssec-protocol-list")
+    items = [" ".join(li.text().split()) for li in protocols.find_all("li")]
+    assert items == ["Alpha — A stream protocol.", "Beta — A packet protocol.", "Gamma — Described only."]
+    omitted = basic_page.find("dl", class_="tapssec-omitted")
+    assert omitted.find("dt").text() == "OldProtono unique interface"
+    assert omitted.find("span", class_="classifier").text() == "no unique interface"
+    assert " ".join(omitted.find("dd").text().split()) == "Offers nothing the others lack. [PAPER]"
+    references = basic_page.find("dl", class_="tapssec-references")
+    assert [dt.attrs["id"] for dt in references.find_all("dt")] == [
+        "tapssec-reference-rfc0001",
+        "tapssec-reference-paper",
+    ]
+    assert [a.attrs["href"] for a in references.find_all("a", class_="external")] == [
+        "https://www.rfc-editor.org/info/rfc1",
+        "https://example.org/paper.pdf",
+    ]
+
+
+def test_roles_resolve_to_links(basic_page: Element) -> None:
+    links = next(p for p in basic_page.find_all("p") if p.text().startswith("Links:"))
+    anchors = {a.text(): a.attrs["href"] for a in links.find_all("a")}
+    assert anchors == {
+        "Alpha": "#tapssec-protocol-alpha",
+        "IPK": "#tapssec-interface-ipk",
+        "[RFC0001]": "#tapssec-reference-rfc0001",
+        "Packet Protocols": "#tapssec-category-packet",
+        "Pre-Connection": "#tapssec-phase-pre-connection",
+        "Unreliable Datagram Transports": "#tapssec-transport-datagram",
+        "The matrix": "#the-matrix",
+    }
+    # In the catalog but described nowhere in the project: text, not a link, and no warning.
+    plain = [span.text() for span in links.child_elements("span")]
+    assert plain == ["Reliable Byte-Stream Transports"]
+
+
+def test_link_titles_are_long_names(basic_page: Element) -> None:
+    titles = {a.attrs["href"]: a.attrs.get("title") for a in basic_page.find_all("a", class_="internal")}
+    assert titles["#tapssec-protocol-alpha"] == "Alpha Stream Security"
+    assert titles["#tapssec-interface-ku"] == "Key Update"
+    assert titles["#tapssec-reference-paper"] == "A Paper"
+
+
+def test_objects_inventory(basic_html: SphinxTestApp) -> None:
+    inventory = InventoryFile.loads((basic_html.outdir / "objects.inv").read_bytes(), uri="").data
+    assert {name: item.uri for name, item in inventory["tapssec:protocol"].items()} == {
+        "alpha": "index.html#tapssec-protocol-alpha",
+        "beta": "index.html#tapssec-protocol-beta",
+        "gamma": "index.html#tapssec-protocol-gamma",
+    }
+    assert {name: item.uri for name, item in inventory["tapssec:interface"].items()} == {
+        "IPK": "index.html#tapssec-interface-ipk",
+        "ALG": "index.html#tapssec-interface-alg",
+        "KU": "index.html#tapssec-interface-ku",
+    }
+    assert set(inventory["tapssec:category"]) == {"stream", "packet"}
+    assert set(inventory["tapssec:phase"]) == {"pre-connection", "post-connection"}
+    assert set(inventory["tapssec:transport"]) == {"datagram"}
+    assert set(inventory["tapssec:reference"]) == {"RFC0001", "PAPER"}
+    assert inventory["tapssec:protocol"]["alpha"].display_name == "Alpha"
+
+
+def test_domain_index_page(basic_html: SphinxTestApp) -> None:
+    page = parse_html((basic_html.outdir / "tapssec-index.html").read_text(encoding="utf-8"))
+    entries = {" ".join(a.text().split()): a.attrs["href"] for a in page.find("table").find_all("a")}
+    assert entries["Alpha"] == "index.html#tapssec-protocol-alpha"
+    assert entries["KU"] == "index.html#tapssec-interface-ku"
+    text = " ".join(page.find("table").text().split())
+    assert "Stream Protocols" in text
+    assert "Pre-Connection" in text
+    assert "Alpha (Alpha Stream Security)" in text
+
+
+def test_general_index_entries(basic_html: SphinxTestApp) -> None:
+    page = parse_html((basic_html.outdir / "genindex.html").read_text(encoding="utf-8"))
+    entries = {" ".join(a.text().split()) for a in page.find_all("a")}
+    assert {"Alpha (protocol)", "IPK (interface)", "Stream Protocols (category)"} <= entries

@@ -1,0 +1,136 @@
+"""Incremental builds: a changed catalog file makes exactly the documents that use it outdated."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+from helpers import copy_root, parse_html, read_matrix, warnings_of
+from sphinx.testing.util import SphinxTestApp
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def _build(srcdir: Path) -> tuple[set[str], list[str]]:
+    """Build once (like one ``sphinx-build`` run); return the documents read and the warnings."""
+    read: set[str] = set()
+
+    def note(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+        read.update(docnames)
+
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.connect("env-before-read-docs", note)
+        app.build()
+        return read, warnings_of(app)
+    finally:
+        app.cleanup()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    """Replace *old* by *new* in *path* and move its modification time clearly forward."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    _touch(path)
+
+
+def _touch(path: Path) -> None:
+    # Later than the last build read anything (copies keep the mtimes of tests/roots).
+    later = max(time.time(), path.stat().st_mtime) + 10
+    os.utime(path, (later, later))
+
+
+@pytest.fixture
+def project(rootdir: Path, tmp_path: Path) -> Path:
+    """A copy of ``test-incremental``, built once."""
+    srcdir = copy_root(rootdir, "incremental", tmp_path)
+    read, warnings = _build(srcdir)
+    assert read == {"index", "proto", "matrix", "xref", "plain"}
+    assert warnings == []
+    return srcdir
+
+
+def _html(srcdir: Path, docname: str) -> str:
+    return (srcdir / "_build" / "html" / f"{docname}.html").read_text(encoding="utf-8")
+
+
+def _matrix_rows(srcdir: Path) -> dict[str, frozenset[str]]:
+    return read_matrix(parse_html(_html(srcdir, "matrix")).find("table", id="the-matrix")).rows
+
+
+def test_unchanged_project_reads_nothing(project: Path) -> None:
+    read, warnings = _build(project)
+    assert read == set()
+    assert warnings == []
+
+
+def test_changed_protocol_rebuilds_the_pages_that_show_it(project: Path) -> None:
+    alpha = project / "catalog" / "protocols" / "alpha.yaml"
+    _edit(alpha, "name: Alpha\n", "name: Alphabet\n")
+    _edit(alpha, "exposes:\n  - IPK\n", "exposes:\n  - IPK\n  - ALG\n")
+    read, warnings = _build(project)
+    assert warnings == []
+    assert read == {"proto", "matrix"}  # not xref (beta only), not plain (no catalog)
+    proto = parse_html(_html(project, "proto"))
+    signature = proto.find("dt", id="tapssec-protocol-alpha")
+    assert signature.text().strip().startswith("Alphabet — ")
+    exposed = [li.text().split(" ")[0] for li in proto.find("ul", class_="tapssec-interfaces").find_all("li")]
+    assert exposed == ["IPK", "ALG", "KU"]
+    assert _matrix_rows(project) == {
+        "Alphabet": frozenset({"IPK", "ALG", "KU"}),
+        "Beta": frozenset({"IPK", "ALG"}),
+    }
+
+
+def test_changed_interface_file_rebuilds_its_users(project: Path) -> None:
+    _edit(project / "catalog" / "interfaces.yaml", "name: Key Update", "name: Key Refresh")
+    read, warnings = _build(project)
+    assert warnings == []
+    assert read == {"proto", "matrix"}
+    assert "KU (Key Refresh)" in parse_html(_html(project, "proto")).text()
+    assert "Key Refresh" in parse_html(_html(project, "matrix")).find("p", class_="tapssec-legend").text()
+
+
+def test_link_text_follows_a_renamed_protocol(project: Path) -> None:
+    _edit(project / "catalog" / "protocols" / "beta.yaml", "name: Beta\n", "name: Bravo\n")
+    read, warnings = _build(project)
+    assert warnings == []
+    assert {"xref", "matrix"} <= read
+    assert "plain" not in read
+    assert "Only a link to Bravo." in " ".join(parse_html(_html(project, "xref")).text().split())
+    assert "Bravo" in _matrix_rows(project)
+
+
+def test_touched_document_alone_is_read(project: Path) -> None:
+    _touch(project / "plain.rst")
+    read, warnings = _build(project)
+    assert warnings == []
+    assert read == {"plain"}
+
+
+def test_new_protocol_file_reaches_the_matrix(project: Path) -> None:
+    beta = (project / "catalog" / "protocols" / "beta.yaml").read_text(encoding="utf-8")
+    delta = beta.replace("id: beta", "id: delta").replace("name: Beta", "name: Delta").replace('"2.1"', '"2.5"')
+    (project / "catalog" / "protocols" / "delta.yaml").write_text(delta, encoding="utf-8")
+    read, warnings = _build(project)
+    assert warnings == []
+    assert "matrix" in read
+    assert list(_matrix_rows(project)) == ["Alpha", "Beta", "Delta"]
+
+
+def test_removed_protocol_file_leaves_the_matrix(project: Path) -> None:
+    (project / "catalog" / "protocols" / "beta.yaml").unlink()
+    read, warnings = _build(project)
+    assert {"matrix", "xref"} <= read
+    assert "plain" not in read
+    # The page that links to beta is re-read and now names an unknown protocol.
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{project / 'xref.rst'}:4: WARNING: unknown protocol 'beta'")
+    assert list(_matrix_rows(project)) == ["Alpha"]

@@ -1,0 +1,154 @@
+"""Every directive and role of the extension from MyST Markdown, on ``test-myst``.
+
+``index.md`` uses each directive (under its top-level name and its ``tapssec:`` name) and
+each role; ``twin-rst.rst`` and ``twin-md.md`` say the same in both syntaxes and must render
+to the same HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import Element, build, copy_root, parse_html, read_matrix, subtypes_of, warnings_of
+
+import sphinx_tapssec
+
+pytest.importorskip("myst_parser", reason="MyST tests need myst-parser: pip install -e '.[test]'")
+
+ROOT = Path(__file__).parent / "roots" / "test-myst"
+#: Without Graphviz the stack diagrams fall back to text, with one warning each.
+EXPECTED_WARNINGS = [] if shutil.which("dot") else ["graphviz"] * 4
+
+
+class _Registry:
+    """Stands in for the Sphinx application to list what ``setup()`` registers."""
+
+    def __init__(self) -> None:
+        self.directives: list[str] = []
+        self.roles: list[str] = []
+
+    def add_directive(self, name: str, *args: Any, **kwargs: Any) -> None:
+        self.directives.append(name)
+
+    def add_directive_to_domain(self, domain: str, name: str, *args: Any, **kwargs: Any) -> None:
+        self.directives.append(f"{domain}:{name}")
+
+    def add_role(self, name: str, *args: Any, **kwargs: Any) -> None:
+        self.roles.append(name)
+
+    def add_role_to_domain(self, domain: str, name: str, *args: Any, **kwargs: Any) -> None:
+        self.roles.append(f"{domain}:{name}")
+
+    def add_domain(self, domain: Any, *args: Any, **kwargs: Any) -> None:
+        self.roles += [f"{domain.name}:{role}" for role in domain.roles]
+        self.directives += [f"{domain.name}:{name}" for name in domain.directives]
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: None
+
+
+def registered() -> _Registry:
+    registry = _Registry()
+    sphinx_tapssec.setup(registry)  # type: ignore[arg-type]
+    return registry
+
+
+@dataclass(frozen=True)
+class Built:
+    outdir: Path
+    warnings: list[str]
+
+
+@pytest.fixture(scope="module")
+def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    app = build(copy_root(rootdir, "myst", tmp_path_factory.mktemp("myst")), "html", freshenv=True)
+    try:
+        return Built(app.outdir, warnings_of(app))
+    finally:
+        app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def index(built: Built) -> Element:
+    return parse_html((built.outdir / "index.html").read_text(encoding="utf-8"))
+
+
+def test_the_markdown_root_uses_every_directive_and_role() -> None:
+    source = (ROOT / "index.md").read_text(encoding="utf-8")
+    registry = registered()
+    assert "secproto" in registry.directives and "tapssec:protocol" in registry.directives
+    unused_directives = sorted({name for name in registry.directives if f"```{{{name}}}" not in source})
+    unused_roles = sorted({name for name in registry.roles if f"{{{name}}}`" not in source})
+    assert unused_directives == [], "add them to tests/roots/test-myst/index.md"
+    assert unused_roles == [], "add them to tests/roots/test-myst/index.md"
+
+
+def test_builds_without_warnings(built: Built) -> None:
+    assert subtypes_of(built.warnings) == EXPECTED_WARNINGS, built.warnings
+
+
+def test_descriptions_and_their_markdown_content(index: Element) -> None:
+    for target in (
+        "tapssec-protocol-alpha",
+        "tapssec-protocol-beta",
+        "tapssec-protocol-gamma",
+        "tapssec-interface-ipk",
+        "tapssec-interface-alg",
+        "tapssec-interface-ku",
+        "tapssec-category-stream",
+        "tapssec-phase-pre-connection",
+        "tapssec-transport-datagram",
+    ):
+        assert index.find_all(id=target), target
+    alpha = index.find("dt", id="tapssec-protocol-alpha").parent
+    assert alpha is not None
+    extra = next(p for p in alpha.find_all("p") if p.text().startswith("Extra prose"))
+    assert extra.find("strong").text() == "bold"
+    assert extra.find("a").attrs["href"] == "#tapssec-protocol-beta"
+
+
+def test_matrices_lists_and_pictures(index: Element) -> None:
+    tables = index.find_all("table", class_="tapssec-matrix")
+    assert len(tables) == 3
+    matrix = read_matrix(index.find("table", id="md-matrix"))
+    assert matrix.rows == {"Alpha": frozenset({"IPK", "KU"}), "Beta": frozenset({"IPK", "ALG"})}
+    assert read_matrix(tables[1]).codes == ("IPK", "ALG")
+    assert list(read_matrix(tables[2]).rows) == ["Beta"]
+    assert len(index.find_all("div", class_="tapssec-overview")) == 2
+    assert index.find_all(class_="tapssec-transport-deps")
+    assert index.find_all(class_="tapssec-protocol-list")
+    assert index.find_all(class_="tapssec-references")
+    drawn = index.find_all("img", class_="tapssec-stack-diagram")
+    fallback = index.find_all("div", class_="tapssec-stack-fallback")
+    assert len(drawn) + len(fallback) == 2
+
+
+def test_roles_resolve(index: Element) -> None:
+    links = {(a.text().strip(), a.attrs.get("href", "")) for a in index.find_all("a")}
+    for expected in (
+        ("Alpha", "#tapssec-protocol-alpha"),
+        ("the beta protocol", "#tapssec-protocol-beta"),
+        ("IPK", "#tapssec-interface-ipk"),
+        ("Pre-Connection", "#tapssec-phase-pre-connection"),
+        ("[RFC0001]", "#tapssec-reference-rfc0001"),
+        ("The matrix, from Markdown", "#md-matrix"),
+    ):
+        assert expected in links, expected
+
+
+def _section(built: Built, name: str) -> str:
+    html = (built.outdir / f"{name}.html").read_text(encoding="utf-8")
+    section = html[html.index('<section id="twin">') : html.index("</section>")]
+    # The diagram's file name hashes its document's name.
+    return re.sub(r"graphviz-[0-9a-f]+\.", "graphviz-HASH.", section)
+
+
+def test_markdown_renders_as_restructuredtext_does(built: Built) -> None:
+    markdown, rest = _section(built, "twin-md"), _section(built, "twin-rst")
+    assert "tapssec-matrix" in rest and "tapssec-overview" in rest
+    assert markdown == rest

@@ -1,0 +1,230 @@
+"""The pictures: ``protocol-overview`` cards and the ``stack-diagram``, on ``test-pictures``.
+
+Also the parts of the interactive matrix that need no browser: the classes the script reads,
+the ``scope`` attributes added to HTML only, and the assets.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pytest
+from helpers import Element, build, copy_root, parse_html, subtypes_of, warnings_of
+
+from sphinx_tapssec.html_scope import add_scopes
+from sphinx_tapssec.model.loader import load_catalog
+from sphinx_tapssec.paths import bundled_catalog
+from sphinx_tapssec.render.diagram import dot_source
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz's dot is not installed: apt-get install graphviz")
+NO_DOT = {"graphviz_dot": "tapssec-no-such-dot"}
+
+
+@dataclass(frozen=True)
+class Built:
+    """An HTML build of ``test-pictures``, already cleaned up (two live apps would share docutils' registries)."""
+
+    outdir: Path
+    warnings: list[str]
+
+
+@pytest.fixture(scope="module")
+def html_app(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    app = build(copy_root(rootdir, "pictures", tmp_path_factory.mktemp("pictures")), "html", freshenv=True)
+    try:
+        return Built(app.outdir, warnings_of(app))
+    finally:
+        app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def page(html_app: Built) -> Element:
+    return parse_html((html_app.outdir / "index.html").read_text(encoding="utf-8"))
+
+
+def _build(rootdir: Path, tmp_path: Path, buildername: str, **overrides: str) -> SphinxTestApp:
+    return build(copy_root(rootdir, "pictures", tmp_path), buildername, freshenv=True, confoverrides=overrides)
+
+
+def _cards(overview: Element) -> dict[str, Element]:
+    cards = overview.find_all("div", class_="sd-card")
+    return {card.find("p", class_="tapssec-card-title").text().strip(): card for card in cards}
+
+
+def _badges(card: Element, label: str) -> list[str]:
+    for paragraph in card.find_all("p", class_="sd-card-text"):
+        if paragraph.text().strip().startswith(label):
+            return [badge.text().strip() for badge in paragraph.find_all("span", class_="sd-badge")]
+    return []
+
+
+@needs_dot
+def test_no_warnings(html_app: Built) -> None:
+    assert html_app.warnings == []
+
+
+def test_overview_by_category(page: Element) -> None:
+    overview = page.find_all("div", class_="tapssec-overview")[0]
+    groups = [rubric.text().strip() for rubric in overview.find_all("p", class_="rubric")]
+    assert groups == ["Stream Protocols", "Packet Protocols"]
+    cards = _cards(overview)
+    assert sorted(cards) == ["Alpha", "Beta", "Delta", "Gamma"]
+    assert _badges(cards["Beta"], "Exposes:") == ["IPK", "ALG"]
+    assert _badges(cards["Beta"], "Runs over:") == ["datagram", "byte stream mapping"]
+    assert _badges(cards["Alpha"], "Runs over:") == ["byte stream", "transport specific"]
+    assert "Not in the survey" in cards["Gamma"].text()
+    # Names and codes lead to their descriptions, with the long name as the link's title.
+    title = cards["Beta"].find("p", class_="tapssec-card-title").find("a")
+    assert title.attrs["href"] == "#tapssec-protocol-beta"
+    exposes = next(p for p in cards["Beta"].find_all("p") if p.text().startswith("Exposes:"))
+    badge_link = exposes.find("span", class_="sd-badge").find("a")
+    assert badge_link.attrs["href"] == "#tapssec-interface-ipk"
+    assert badge_link.attrs["title"] == "Identities and Private Keys"
+    # sphinx-design's grid, so its stylesheet lays the cards out.
+    assert overview.find_all("div", class_="sd-row")
+    assert all("sd-col" in item.classes for item in overview.find_all("div", class_="sd-col"))
+
+
+def test_overview_by_transport(page: Element) -> None:
+    overview = page.find("div", class_="by-transport")
+    assert "tapssec-overview" in overview.classes
+    groups = [rubric.text().strip() for rubric in overview.find_all("p", class_="rubric")]
+    assert groups == [
+        "Reliable Byte-Stream Transports",
+        "Unreliable Datagram Transports",
+        "Datagram Protocols with Defined Byte-Stream Mappings",
+        "Transport-Specific Dependencies",
+    ]
+    grids = overview.find_all("div", class_="sd-container-fluid")
+    members = [sorted(_cards(grid)) for grid in grids]
+    assert members == [["Alpha"], ["Beta", "Delta"], ["Beta"], ["Alpha", "Delta"]]
+    assert _badges(_cards(grids[0])["Alpha"], "Category:") == ["stream"]
+
+
+@needs_dot
+def test_stack_diagram_is_drawn(html_app: Built, page: Element) -> None:
+    drawing = page.find("div", class_="graphviz")
+    image = drawing.find("img")
+    assert "tapssec-stack-diagram" in image.classes
+    assert image.attrs["alt"].startswith("Diagram of 4 security protocols")
+    assert (html_app.outdir / image.attrs["src"]).is_file()
+    assert "Where each protocol sits" in page.find("figure").text()
+    assert not page.find_all(class_="tapssec-stack-fallback")
+
+
+def test_stack_diagram_without_dot_warns_and_shows_text(rootdir: Path, tmp_path: Path) -> None:
+    app = _build(rootdir, tmp_path, "html", **NO_DOT)
+    try:
+        lines = warnings_of(app)
+        assert subtypes_of(lines) == ["graphviz"], lines
+        assert "apt-get install graphviz" in lines[0]
+        assert "index.rst" in lines[0], "the warning points at the directive"
+        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+    finally:
+        app.cleanup()
+    assert not page.find_all("div", class_="graphviz")
+    fallback = page.find("div", class_="tapssec-stack-fallback")
+    text = " ".join(fallback.text().split())
+    assert "Where each protocol sits" in text
+    assert "Delta — runs over Unreliable Datagram Transports; provides its own transport functionality" in text
+    assert "Alpha — runs over Reliable Byte-Stream Transports; needs a feature of its transport" in text
+    assert "Gamma — no transport class listed in the survey" in text
+    assert fallback.find("a", href="#tapssec-protocol-delta")
+
+
+@pytest.mark.parametrize("buildername", ["text", "man"])
+def test_text_outputs_show_the_diagram_as_text(rootdir: Path, tmp_path: Path, buildername: str) -> None:
+    # Even without dot: these builders never draw, so they never warn about it either.
+    app = _build(rootdir, tmp_path, buildername, **NO_DOT)
+    try:
+        assert warnings_of(app) == []
+        output = "\n".join(path.read_text(encoding="utf-8") for path in app.outdir.glob("*.*") if path.is_file())
+    finally:
+        app.cleanup()
+    assert "[graph" not in output
+    assert "provides its own transport functionality" in " ".join(output.split())
+    assert "tapssec-" not in output, "no class names leak into plain text"
+
+
+@needs_dot
+def test_latex_draws_the_diagram_and_ignores_the_matrix_classes(rootdir: Path, tmp_path: Path) -> None:
+    app = _build(rootdir, tmp_path, "latex")
+    try:
+        assert warnings_of(app) == []
+        tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    finally:
+        app.cleanup()
+    assert "graphviz-" in tex and r"\sphinxincludegraphics" in tex
+    for kind in ("protocol", "category", "transport", "phase", "interface"):
+        assert f"DUrole{{tapssec-{kind}-" not in tex, "row and column classes stay HTML-only"
+        assert f"sphinxuseclass}}{{tapssec-{kind}-" not in tex
+    assert "tapssec-a11y" not in tex
+
+
+def test_matrix_rows_and_columns_carry_their_classes(page: Element) -> None:
+    table = page.find("table", id="the-matrix")
+    head = table.find("thead").find_all("th")
+    assert head[1].classes[1:] == ["tapssec-interface-ipk", "tapssec-phase-pre-connection"]
+    rows = {row.find("th").text().strip(): row.classes for row in table.find("tbody").find_all("tr")}
+    assert rows["Alpha"][:4] == [
+        "tapssec-protocol-alpha",
+        "tapssec-category-stream",
+        "tapssec-transport-byte-stream",
+        "tapssec-transport-transport-specific",
+    ]
+    assert rows["Beta"][:4] == [
+        "tapssec-protocol-beta",
+        "tapssec-category-packet",
+        "tapssec-transport-datagram",
+        "tapssec-transport-byte-stream-mapping",
+    ]
+    scopes = [cell.attrs.get("scope") for cell in table.find_all("th")]
+    assert scopes == ["col"] * len(head) + ["row"] * (len(scopes) - len(head))
+
+
+def test_the_script_and_stylesheet_are_linked_and_copied(html_app: Built) -> None:
+    html = (html_app.outdir / "index.html").read_text(encoding="utf-8")
+    assert '<script defer="defer" src="_static/tapssec-matrix.js"></script>' in html
+    assert "_static/tapssec.css" in html
+    script = (html_app.outdir / "_static" / "tapssec-matrix.js").read_text(encoding="utf-8")
+    assert "http://" not in script and "https://" not in script, "the script loads nothing from anywhere"
+
+
+def test_add_scopes_touches_only_matrix_headers() -> None:
+    html = (
+        '<table class="docutils"><tr><th class="head">x</th></tr></table>'
+        '<table class="tapssec-matrix docutils align-default table" id="m">'
+        '<thead><tr><th class="head stub"><p>Protocol</p></th><th class="head tapssec-interface-ipk"><p>IPK</p></th>'
+        '</tr></thead><tbody><tr class="row-even"><th class="stub"><p>TLS</p></th><td>x</td></tr>'
+        '<tr><th scope="row" class="stub">kept</th></tr></tbody></table>'
+    )
+    result = add_scopes(html)
+    assert result.startswith('<table class="docutils"><tr><th class="head">x</th>')
+    assert '<th scope="col" class="head stub">' in result
+    assert '<th scope="col" class="head tapssec-interface-ipk">' in result
+    assert '<th scope="row" class="stub"><p>TLS' in result
+    assert result.count("scope=") == 4
+    assert add_scopes(result) == result
+
+
+def test_dot_source_of_the_survey() -> None:
+    catalog = load_catalog([bundled_catalog()]).catalog
+    source = dot_source(catalog, catalog.protocols)
+    for protocol in catalog.protocols:
+        assert f'"p:{protocol.id}" [label="{protocol.name}"];' in source
+        for transport in protocol.transport.requires:
+            assert f'"p:{protocol.id}" -> "t:{transport}"' in source
+    assert source.count("subgraph cluster_") == len(catalog.categories) + 1
+    if HAS_DOT:
+        result = subprocess.run(["dot", "-Tsvg"], input=source, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""

@@ -1,0 +1,189 @@
+"""Consistency rules and notes: checked on every load, located in the catalog, and the survey's own notes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sphinx_tapssec.model.consistency import rule_outcomes
+from sphinx_tapssec.model.loader import LoadResult, load_catalog
+from sphinx_tapssec.paths import bundled_catalog
+
+ROOT_CATALOG = Path(__file__).parent / "roots" / "test-claims" / "catalog"
+
+
+def copy(source: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "catalog"
+    shutil.copytree(source, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def problems(result: LoadResult) -> list[tuple[str, int, str]]:
+    return [(Path(p.path).name, p.line, p.subtype.value) for p in result.problems]
+
+
+def test_the_small_catalog_is_consistent() -> None:
+    result = load_catalog([ROOT_CATALOG])
+    assert result.problems == ()
+    outcomes = {o.rule.id: o for o in rule_outcomes(result.catalog)}
+    assert outcomes["listed"].excused == (("gamma", "gamma-unlisted"),)
+    assert outcomes["table-rows-expose"].failing == ()
+
+
+def test_a_protocol_breaking_a_rule_is_reported_at_the_protocol(tmp_path: Path) -> None:
+    catalog = copy(ROOT_CATALOG, tmp_path)
+    edit(catalog / "protocols" / "beta.yaml", "exposes: [IPK, ALG]", "exposes: []")
+    result = load_catalog([catalog])
+    assert problems(result) == [("beta.yaml", 1, "rule")]
+    message = result.problems[0].message
+    assert message.startswith("Beta breaks rule 'table-rows-expose' (")
+    assert f"rules.yaml:{line_of(catalog / 'rules.yaml', 'id: table-rows-expose')})" in message
+
+
+def test_a_broken_rule_expression_is_reported_at_its_key(tmp_path: Path) -> None:
+    catalog = copy(ROOT_CATALOG, tmp_path)
+    edit(catalog / "rules.yaml", "for: in_table", "for: in_tabel")
+    edit(catalog / "rules.yaml", "require: transport(byte-stream) or", "require: transport(byte-stream) or or")
+    result = load_catalog([catalog])
+    rules = catalog / "rules.yaml"
+    assert sorted(problems(result)) == [
+        ("rules.yaml", line_of(rules, "require: transport"), "query_syntax"),
+        ("rules.yaml", line_of(rules, "for: in_tabel"), "unknown_name"),
+    ]
+    assert any("column 1: unknown name 'in_tabel' (did you mean 'in_table'?)" in p.message for p in result.problems)
+
+
+def test_a_note_that_no_longer_matches_the_catalog_is_reported(tmp_path: Path) -> None:
+    catalog = copy(ROOT_CATALOG, tmp_path)
+    # "Fix" gamma: it now satisfies the rule its note excuses, and breaks the note's check.
+    edit(catalog / "protocols" / "gamma.yaml", "requires: []", "requires: [datagram]")
+    edit(catalog / "protocols" / "gamma.yaml", "in_table: false", "in_table: true")
+    result = load_catalog([catalog])
+    notes = catalog / "consistency.yaml"
+    assert sorted(problems(result)) == [
+        ("consistency.yaml", line_of(notes, "id: gamma-unlisted"), "rule"),
+        ("consistency.yaml", line_of(notes, "check:"), "rule"),
+        ("gamma.yaml", 1, "rule"),  # and it breaks table-rows-expose now
+    ]
+    assert any(
+        "excuses Gamma from rule 'listed', but the catalog now satisfies the rule" in p.message for p in result.problems
+    )
+
+
+def test_notes_naming_unknown_things_are_reported(tmp_path: Path) -> None:
+    catalog = copy(ROOT_CATALOG, tmp_path)
+    notes = catalog / "consistency.yaml"
+    edit(notes, "protocols: [gamma]", "protocols: [gamma, delta]")
+    edit(notes, "[RFC0001]", "[RFC9999]")
+    notes.write_text(
+        notes.read_text(encoding="utf-8")
+        + "  - id: other\n    title: T\n    kind: order\n    sections: ['1']\n    rule: nope\n"
+        + "    protocols: [alpha]\n    check: 'alpha: exposes(ZZ)'\n    note: N.\n"
+        + "  - id: other\n    title: T\n    kind: order\n    sections: ['1']\n    note: N.\n",
+        encoding="utf-8",
+    )
+    result = load_catalog([catalog])
+    assert sorted(s for _, _, s in problems(result)) == [
+        "duplicate_id",
+        "rule",
+        "unknown_name",
+        "unknown_protocol",
+        "unknown_reference",
+    ]
+
+
+def test_rules_and_notes_files_follow_the_format(tmp_path: Path) -> None:
+    catalog = copy(ROOT_CATALOG, tmp_path)
+    edit(catalog / "consistency.yaml", "kind: lists", "kind: gossip")
+    edit(catalog / "rules.yaml", "  - id: listed\n", "  - id: listed\n    severity: high\n")
+    result = load_catalog([catalog])
+    assert ("consistency.yaml", 4, "invalid_value") in problems(result)
+    assert ("rules.yaml", 3, "unknown_field") in problems(result)
+
+
+# --- the survey's own notes ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def survey() -> LoadResult:
+    return load_catalog([bundled_catalog()])
+
+
+def test_the_survey_catalog_satisfies_its_rules(survey: LoadResult) -> None:
+    assert survey.problems == ()
+    assert all(outcome.failing == () and outcome.error is None for outcome in rule_outcomes(survey.catalog))
+
+
+def test_the_survey_inconsistencies_are_recorded(survey: LoadResult) -> None:
+    notes = {note.id: note for note in survey.catalog.notes}
+    expected = {
+        "srtp-zrtp-regrouped": ("category", ("zrtp", "srtp")),
+        "openvpn-over-one-transport": ("transport", ("openvpn",)),
+        "gquic-in-no-transport-list": ("lists", ("gquic",)),
+        "described-but-not-in-table": ("table", ("srtp", "gquic")),
+        "described-but-in-no-interface-list": ("lists", ("srtp", "gquic")),
+        "introduction-omits-zrtp-openvpn": ("introduction", ("zrtp", "openvpn")),
+        "pske-list-order": ("order", ("minimalt",)),
+        "ad-list-order": ("order", ("ipsec", "tcpcrypt")),
+        "zrtp-without-heading": ("headings", ("zrtp",)),
+        "ah-named-as-record-protocol": ("scope", ("ipsec",)),
+    }
+    assert {key: (note.kind, note.protocols) for key, note in notes.items()} == expected
+    excused = {(p, n) for outcome in rule_outcomes(survey.catalog) for p, n in outcome.excused}
+    assert excused == {
+        ("srtp", "srtp-zrtp-regrouped"),
+        ("zrtp", "srtp-zrtp-regrouped"),
+        ("gquic", "gquic-in-no-transport-list"),
+        ("srtp", "described-but-not-in-table"),
+        ("gquic", "described-but-not-in-table"),
+        ("srtp", "described-but-in-no-interface-list"),
+        ("gquic", "described-but-in-no-interface-list"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "note_or_rule"),
+    [
+        # Each "fix" makes the catalog disagree with the survey, and a note or a rule says so.
+        ("protocols/zrtp.yaml", "  group: application-payload\n", "", "srtp-zrtp-regrouped"),
+        (
+            "protocols/openvpn.yaml",
+            "requires: [datagram]",
+            "requires: [datagram, byte-stream]",
+            "openvpn-over-one-transport",
+        ),
+        ("protocols/gquic.yaml", "requires: []", "requires: [datagram]", "gquic-in-no-transport-list"),
+        ("protocols/srtp.yaml", "in_table: false", "in_table: true", "described-but-not-in-table"),
+        ("protocols/minimalt.yaml", "  - PSKE\n", "", "pske-list-order"),
+        ("protocols/zrtp.yaml", 'section: "3.2.1"', 'section: "3.2.2"', "zrtp-without-heading"),
+        ("protocols/tls.yaml", "requires: [byte-stream]", "requires: []", "listed-under-a-transport"),
+    ],
+)
+def test_a_planted_fact_fails_with_the_right_file_and_line(
+    tmp_path: Path, file: str, old: str, new: str, note_or_rule: str
+) -> None:
+    catalog = copy(bundled_catalog(), tmp_path)
+    edit(catalog / file, old, new)
+    result = load_catalog([catalog])
+    assert result.problems, "the planted fact went unnoticed"
+    assert any(note_or_rule in problem.message for problem in result.problems)
+    for problem in result.problems:
+        assert problem.subtype.value == "rule"
+        path = Path(problem.path)
+        assert path.name in ("consistency.yaml", Path(file).name)
+        if path.name == "consistency.yaml":
+            assert problem.line >= line_of(path, f"id: {note_or_rule}")
+        else:
+            assert problem.line == 2  # the protocol's first key, after the schema comment

@@ -1,0 +1,63 @@
+"""Snapshots of the normalised doctree of ``test-basic``, before and after the post-transforms.
+
+A change to what the directives build shows up here as a reviewable diff. After an intended
+change, regenerate with ``pytest tests/test_snapshots.py --force-regen`` and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from pytest_regressions.file_regression import FileRegressionFixture
+    from sphinx.application import Sphinx
+    from sphinx.testing.util import SphinxTestApp
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def _normalise(doctree: nodes.document, app: SphinxTestApp) -> str:
+    """Pseudo-XML without the machine-specific source paths."""
+    return str(doctree.pformat()).replace(str(app.srcdir), "<srcdir>")
+
+
+def _build_resolved(app: SphinxTestApp, docname: str) -> str:
+    """Build, keeping the doctree of *docname* as the writer receives it (after every post-transform)."""
+    resolved: list[str] = []
+
+    def keep(app_: Sphinx, doctree: nodes.document, name: str) -> None:
+        if name == docname:
+            resolved.append(_normalise(doctree, app))
+
+    app.connect("doctree-resolved", keep)
+    app.build()
+    (text,) = resolved
+    return text
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic")
+def test_doctree_before_post_transforms(app: SphinxTestApp, file_regression: FileRegressionFixture) -> None:
+    app.build()
+    doctree = app.env.get_doctree("index")
+    text = _normalise(doctree, app)
+    assert "<pending_xref" in text  # links are resolved later, by the domain
+    file_regression.check(text, fullpath=SNAPSHOTS / "basic-index.read.xml", encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="basic")
+def test_doctree_after_post_transforms_html(app: SphinxTestApp, file_regression: FileRegressionFixture) -> None:
+    text = _build_resolved(app, "index")
+    assert "<pending_xref" not in text
+    assert "tapssec-a11y" in text
+    file_regression.check(text, fullpath=SNAPSHOTS / "basic-index.html.xml", encoding="utf-8")
+
+
+@pytest.mark.sphinx("text", testroot="basic", srcdir="basic")
+def test_doctree_after_post_transforms_text(app: SphinxTestApp, file_regression: FileRegressionFixture) -> None:
+    text = _build_resolved(app, "index")
+    assert "tapssec-a11y" not in text  # screen-reader text is for HTML only
+    file_regression.check(text, fullpath=SNAPSHOTS / "basic-index.text.xml", encoding="utf-8")

@@ -1,0 +1,154 @@
+"""The site under each supported theme: a clean build, the matrix working and fitting, and axe-core.
+
+For every theme the survey site is built with ``-D html_theme=<theme>`` and must give no
+warning. In Chromium, the matrix page is photographed at a desktop and a phone width, light
+and dark, and must not make the page body scroll sideways. axe-core then checks the
+extension's own output (the matrix block with its controls, the cards, the protocol
+descriptions) on the matrix page and a protocol page: no violations, except contrast
+failures of colours the theme itself uses on the same page outside our output (its link
+colour, say), which are the theme's to fix. Whole-page results, the themes' own problems
+included, are printed and written to ``axe-<theme>.json`` beside the screenshots
+(``$TAPSSEC_BROWSER_ARTIFACTS``, else a temporary directory).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from browser_site import (
+    THEMES,
+    artifacts_dir,
+    built_site,
+    chromium,
+    require_browser,
+    run_axe,
+    serve,
+    site_warnings,
+    violation_summary,
+    visit,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from playwright.sync_api import Browser
+
+#: What axe checks as ours: the matrix with its controls, the cards, the protocol and interface blocks.
+OURS = [".tapssec-matrix-block", ".tapssec-overview", "dl.tapssec"]
+PAGES = ("survey/summary.html", "survey/protocols.html")
+#: Themes with a dark mode that follows the reader's preference.
+DARK_THEMES = frozenset({"furo", "pydata_sphinx_theme", "sphinx_book_theme"})
+#: (width, dark) of each screenshot.
+VIEWS = ((1280, False), (1280, True), (375, False))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    require_browser()
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return artifacts_dir(tmp_path_factory)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_site_builds_without_warnings(theme: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
+    assert site_warnings(tmp_path_factory, theme) == []
+    html = built_site(tmp_path_factory, theme)
+    assert (html / "_static" / "tapssec-matrix.js").is_file()
+    assert (html / "_static" / "tapssec.css").is_file()
+
+
+def _contrast_colours(results: dict[str, Any]) -> set[str]:
+    """The foreground colours of the color-contrast violations in *results*."""
+    colours: set[str] = set()
+    for violation in results["violations"]:
+        if violation["id"] == "color-contrast":
+            for node in violation["nodes"]:
+                colours.update(check["data"]["fgColor"] for check in node["any"] if check.get("data"))
+    return colours
+
+
+def ours_only(scoped: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
+    """The violations in our output that are not inherited from a colour the theme fails with elsewhere."""
+    theme_colours = _contrast_colours(theirs)
+    problems = []
+    for violation in scoped["violations"]:
+        nodes = violation["nodes"]
+        if violation["id"] == "color-contrast":
+            nodes = [
+                node
+                for node in nodes
+                if not all(check["data"]["fgColor"] in theme_colours for check in node["any"] if check.get("data"))
+            ]
+        problems += [f"{violation['id']}: {' '.join(map(str, node['target']))}" for node in nodes]
+    return problems
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("theme", THEMES)
+def test_matrix_page_under_theme(
+    theme: str, browser: Browser, tmp_path_factory: pytest.TempPathFactory, artifacts: Path
+) -> None:
+    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
+    artifacts.mkdir(parents=True, exist_ok=True)
+    with serve(built_site(tmp_path_factory, theme)) as site:
+        for width, dark in VIEWS:
+            with visit(browser, site + "survey/summary.html", width=width, dark=dark) as opened:
+                page = opened.page
+                block = page.locator(".tapssec-matrix-block").filter(has=page.locator("#table-1"))
+                block.locator("summary").click()
+                block.get_by_role("checkbox", name="Datagram", exact=True).check()
+                block.get_by_role("checkbox", name=re.compile(r"^PSKI\b")).check()
+                rows = page.locator("#table-1 tbody tr:not([hidden])").count()
+                assert rows == 7, "the protocols that run over UDP and import a pre-shared key"
+                block.scroll_into_view_if_needed()
+                mode = "dark" if dark else "light"
+                page.screenshot(path=artifacts / f"matrix-{theme}-{width}-{mode}.png")
+                body = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                assert body[0] <= body[1], f"{theme} at {width}px: the page body overflows sideways ({body})"
+                assert opened.errors == [] and opened.external == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("theme", THEMES)
+def test_axe_under_theme(
+    theme: str,
+    browser: Browser,
+    tmp_path_factory: pytest.TempPathFactory,
+    artifacts: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
+    artifacts.mkdir(parents=True, exist_ok=True)
+    report: dict[str, Any] = {}
+    failures: dict[str, list[str]] = {}
+    modes = (False, True) if theme in DARK_THEMES else (False,)
+    with serve(built_site(tmp_path_factory, theme)) as site:
+        for name in PAGES:
+            for dark in modes:
+                key = f"{name} ({'dark' if dark else 'light'})"
+                with visit(browser, site + name, dark=dark) as opened:
+                    page = opened.page
+                    assert page.locator(OURS[0] if "summary" in name else OURS[1]).count() > 0
+                    scoped = run_axe(page, OURS)
+                    theirs = run_axe(page, None, exclude=OURS)
+                    whole = run_axe(page)
+                report[key] = {"ours": violation_summary(scoped), "page": violation_summary(whole)}
+                problems = ours_only(scoped, theirs)
+                if problems:
+                    failures[key] = problems
+    (artifacts / f"axe-{theme}.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    with capsys.disabled():
+        for key, result in report.items():
+            rules = ", ".join(line.split(":")[0] for line in result["page"]) or "none"
+            print(f"\naxe [{theme}] {key}: ours {len(result['ours'])} violation(s); whole page: {rules}", end="")
+    assert failures == {}
