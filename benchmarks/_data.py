@@ -209,25 +209,55 @@ class _Writer:
 def _references(rng: random.Random, count: int) -> tuple[SynthReference, ...]:
     result = []
     for index in range(count):
-        authors = tuple(f"{rng.choice(_SYLLABLES).title()}{rng.choice(_SYLLABLES)}, {chr(65 + index % 26)}." for _ in range(rng.randint(1, 4)))
+        authors = tuple(
+            f"{rng.choice(_SYLLABLES).title()}{rng.choice(_SYLLABLES)}, {chr(65 + index % 26)}."
+            for _ in range(rng.randint(1, 4))
+        )
         date = f"{rng.choice(MONTHS)} {2000 + index % 21}"
         title = f"{rng.choice(_SUBJECTS)[4:].strip().title()} {rng.choice(_VERBS).title()} {rng.choice(_OBJECTS)}"
         if index % 3 == 0:
             number = 7000 + index
             result.append(
-                SynthReference(f"RFC{number}", "rfc", title, authors, date, number, None, None,
-                               f"https://www.rfc-editor.org/rfc/rfc{number}")
+                SynthReference(
+                    f"RFC{number}",
+                    "rfc",
+                    title,
+                    authors,
+                    date,
+                    number,
+                    None,
+                    None,
+                    f"https://www.rfc-editor.org/rfc/rfc{number}",
+                )
             )
         elif index % 3 == 1:
             draft = f"draft-ietf-synth-topic{index}"
             result.append(
-                SynthReference(f"I-D.ietf-synth-topic{index}", "internet-draft", title, authors, date, None, draft,
-                               f"{index % 40:02d}", f"https://datatracker.ietf.org/doc/html/{draft}")
+                SynthReference(
+                    f"I-D.ietf-synth-topic{index}",
+                    "internet-draft",
+                    title,
+                    authors,
+                    date,
+                    None,
+                    draft,
+                    f"{index % 40:02d}",
+                    f"https://datatracker.ietf.org/doc/html/{draft}",
+                )
             )
         else:
             result.append(
-                SynthReference(f"Paper{index}", "paper", title, authors, date, None, None, None,
-                               f"https://example.org/papers/{index}.pdf")
+                SynthReference(
+                    f"Paper{index}",
+                    "paper",
+                    title,
+                    authors,
+                    date,
+                    None,
+                    None,
+                    None,
+                    f"https://example.org/papers/{index}.pdf",
+                )
             )
     return tuple(result)
 
@@ -237,9 +267,7 @@ def _protocol(index: int, category: str, section: str, writer: _Writer) -> Synth
     word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
     requires = rng.choice(((), ("byte-stream",), ("datagram",), ("datagram",), ("byte-stream", "datagram")))
     specific = (rng.choice(SPECIFIC_KINDS), Cited(writer.sentence(), writer.refs(1, 1))) if rng.random() < 0.1 else None
-    exposes = tuple(
-        (code, writer.cited(0.1)) for code, _, _ in INTERFACES if rng.random() < 0.5
-    )
+    exposes = tuple((code, writer.cited(0.1)) for code, _, _ in INTERFACES if rng.random() < 0.5)
     return SynthProtocol(
         id=f"{word}{index}",
         name=f"{word.upper()}-{index}",

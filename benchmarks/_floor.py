@@ -98,7 +98,9 @@ def _transport_items(p: SynthProtocol) -> list[str]:
 def protocol_rst(p: SynthProtocol) -> str:
     """What ``.. secproto::`` renders, as a section of plain reST."""
     structure = [_STRUCTURE[p.structure]]
-    structure += [f"**{side}:** {_text(text)}" for side, text in (("Handshake", p.handshake), ("Record", p.record)) if text]
+    structure += [
+        f"**{side}:** {_text(text)}" for side, text in (("Handshake", p.handshake), ("Record", p.record)) if text
+    ]
     exposes = [f"{_ref('iface', code, code)} ({_INTERFACE_NAMES[code]}){_qualifier(q)}" for code, q in p.exposes]
     in_table = "yes" if p.in_table else "no (described in Section 3 only)"
     return (
@@ -139,7 +141,8 @@ def matrix_rst(protocols: list[SynthProtocol], codes: list[str], caption: str) -
             notes.append(f"{p.name}, {code}:{_qualifier(qualifier)}")
             lines.append(f"     - {MARK}\\ :sup:`{len(notes)}`")
     legend = "; ".join(f"``{code}`` {_INTERFACE_NAMES[code]}" for code in codes)
-    text = "\n" + "\n".join(lines) + f"\n\n**Legend:** {MARK} = the interface is exposed; blank = not exposed. {legend}.\n"
+    legend = f"**Legend:** {MARK} = the interface is exposed; blank = not exposed. {legend}."
+    text = "\n" + "\n".join(lines) + f"\n\n{legend}\n"
     return text + ("\n" + "".join(f"#. {note}\n" for note in notes) if notes else "")
 
 
@@ -191,8 +194,12 @@ def floor_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
     pages["protocols/index"] = (
         title("Protocols")
         + "".join(
-            _group("cat", c, f"The {about} {n.lower()}, as the synthetic survey groups them.",
-                   [f"{_ref('proto', p.id, p.name)} ({p.full_name})" for p in protocols if p.category == c])
+            _group(
+                "cat",
+                c,
+                f"The {about} {n.lower()}, as the synthetic survey groups them.",
+                [f"{_ref('proto', p.id, p.name)} ({p.full_name})" for p in protocols if p.category == c],
+            )
             for c, n, _ in CATEGORIES
         )
         + "\n"
@@ -203,8 +210,12 @@ def floor_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
     pages["interfaces/index"] = (
         title("Interfaces")
         + "".join(
-            _group("phase", ph, f"The interfaces of the {n.lower()}, as the synthetic survey groups them.",
-                   [f"{_ref('iface', i.code, i.code)} ({i.name})" for i in catalog.interfaces if i.phase == ph])
+            _group(
+                "phase",
+                ph,
+                f"The interfaces of the {n.lower()}, as the synthetic survey groups them.",
+                [f"{_ref('iface', i.code, i.code)} ({i.name})" for i in catalog.interfaces if i.phase == ph],
+            )
             for ph, n, _ in PHASES
         )
         + "\n"
@@ -229,8 +240,8 @@ def floor_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
         )
     in_table = [p for p in protocols if p.in_table]
     pages["matrix"] = title("Summary matrix") + matrix_rst(in_table, codes, "Interfaces exposed by each protocol")
-    pages["matrices/index"] = title("Filtered matrices") + "\n" + layout.toctree(
-        [name.split("/")[1] for name in layout.matrix_pages()]
+    pages["matrices/index"] = (
+        title("Filtered matrices") + "\n" + layout.toctree([name.split("/")[1] for name in layout.matrix_pages()])
     )
     for category_id, category_name, _ in CATEGORIES:
         chosen = [p for p in protocols if p.category == category_id]

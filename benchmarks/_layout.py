@@ -11,7 +11,7 @@ PER_PAGE = 20
 
 #: Written into both conf.py files: the docnames Sphinx is about to read go to
 #: $TAPSSEC_BENCH_REREAD (one per line), so the harness can show what a build re-read.
-RECORDER = '''
+RECORDER = """
 def _record_reread(app, env, docnames):
     import os
 
@@ -24,7 +24,7 @@ def _record_reread(app, env, docnames):
 def setup(app):
     app.connect("env-before-read-docs", _record_reread)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
-'''
+"""
 
 
 def title(text: str, underline: str = "=") -> str:

@@ -23,16 +23,22 @@ from benchmarks._data import CATEGORIES, INTERFACES, PHASES, TRANSPORTS, SynthCa
 from benchmarks._floor import floor_pages
 from benchmarks._layout import RECORDER, Layout, title
 
-EXT_CONF = '''project = "Synthetic survey (sphinx-tapssec)"
+EXT_CONF = (
+    """project = "Synthetic survey (sphinx-tapssec)"
 extensions = ["sphinx_tapssec"]
 tapssec_catalog = "../catalog"
 exclude_patterns = ["_build"]
-''' + RECORDER
+"""
+    + RECORDER
+)
 
-FLOOR_CONF = '''project = "Synthetic survey (plain reST)"
+FLOOR_CONF = (
+    """project = "Synthetic survey (plain reST)"
 extensions = []
 exclude_patterns = ["_build"]
-''' + RECORDER
+"""
+    + RECORDER
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +82,16 @@ def ext_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
     )
     for code, name, _ in INTERFACES:
         pages[f"interfaces/{code.lower()}"] = title(f"{code}: {name}") + f"\n.. interface:: {code}\n"
-    pages["matrix"] = title("Summary matrix") + "\n.. interface-matrix::\n   :caption: Interfaces exposed by each protocol\n"
-    pages["matrices/index"] = title("Filtered matrices") + "\n" + layout.toctree(
-        [name.split("/")[1] for name in layout.matrix_pages()]
+    caption = "Interfaces exposed by each protocol"
+    pages["matrix"] = title("Summary matrix") + f"\n.. interface-matrix::\n   :caption: {caption}\n"
+    pages["matrices/index"] = (
+        title("Filtered matrices") + "\n" + layout.toctree([name.split("/")[1] for name in layout.matrix_pages()])
     )
     for category_id, category_name, _ in CATEGORIES:
         pages[f"matrices/{category_id}"] = (
             title(category_name)
-            + f"\n.. interface-matrix::\n   :category: {category_id}\n   :all-protocols:\n   :caption: {category_name}\n"
+            + f"\n.. interface-matrix::\n   :category: {category_id}\n   :all-protocols:\n"
+            + f"   :caption: {category_name}\n"
         )
     for phase_id, phase_name, _ in PHASES:
         pages[f"matrices/{phase_id}"] = (

@@ -12,7 +12,8 @@ extensions = ["sphinx_tapssec", "sphinx_design"]
 # The site renders the catalog bundled with the package (the repository's catalog/).
 # tapssec_catalog = None
 
-exclude_patterns = ["_build"]
+# snippets/ holds examples that the guide includes and the tests build; not pages of their own.
+exclude_patterns = ["_build", "snippets"]
 nitpicky = True
 numfig = True
 html_theme = "alabaster"

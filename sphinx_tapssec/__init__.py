@@ -10,16 +10,14 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Bump when the shape of the domain data changes, so stale environments are rebuilt.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the domain, directives, options and event handlers."""
     # Imported here so that ``sphinx_tapssec.model`` and the CLI never import Sphinx.
-    from sphinx_tapssec import assets, catalog_loading, checks, config, html_scope
+    from sphinx_tapssec import assets, catalog_loading, checks, config, dependencies, html_scope
     from sphinx_tapssec.directives.catalog_format import CatalogFormat
-    from sphinx_tapssec.directives.claims import ClaimDirective
-    from sphinx_tapssec.directives.consistency import ConsistencyNotes, ConsistencyRules
     from sphinx_tapssec.directives.interface_matrix import InterfaceMatrix
     from sphinx_tapssec.directives.lists import OmittedProtocols, ProtocolList, ReferenceList, TransportDeps
     from sphinx_tapssec.directives.objects import (
@@ -30,10 +28,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         TransportDirective,
     )
     from sphinx_tapssec.directives.overview import ProtocolOverview
-    from sphinx_tapssec.directives.query_reference import QueryReference
     from sphinx_tapssec.directives.stack_diagram import StackDiagram
     from sphinx_tapssec.domain import TapssecDomain
-    from sphinx_tapssec.roles import ClaimRole, CountRole, InterfacesRole, ProtocolsRole
     from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText, StackDiagramAsText
 
     # The pictures: cards drawn by sphinx-design's stylesheet, the stack diagram by Graphviz.
@@ -56,36 +52,24 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "catalog-format": CatalogFormat,
         "protocol-overview": ProtocolOverview,
         "stack-diagram": StackDiagram,
-        "claim": ClaimDirective,
-        "consistency-notes": ConsistencyNotes,
-        "consistency-rules": ConsistencyRules,
-        "query-reference": QueryReference,
     }
     for name, directive in domain_directives.items():
         app.add_directive_to_domain("tapssec", name, directive)
     # Short top-level names for the common directives (the domain forms always work too).
     top_level = {"secproto": SecProto, **{k: v for k, v in domain_directives.items() if "-" in k}}
     top_level["interface"] = InterfaceDirective
-    top_level["claim"] = ClaimDirective
     for name, directive in top_level.items():
         app.add_directive(name, directive)
-    for name, role in {
-        "count": CountRole(),
-        "protocols": ProtocolsRole(),
-        "interfaces": InterfacesRole(),
-        "claim": ClaimRole(),
-    }.items():
-        app.add_role_to_domain("tapssec", name, role)
-    app.connect("doctree-read", checks.collect_citations)
-    app.connect("env-check-consistency", checks.check_claims)
-    app.connect("env-check-consistency", checks.check_coverage)
+    # Queries, claims, coverage and the consistency pages.
+    checks.register(app)
     app.add_post_transform(DropScreenReaderText)
     app.add_post_transform(ChooseStackDiagram)
     app.add_post_transform(StackDiagramAsText)
     app.connect("builder-inited", catalog_loading.load)
     app.connect("env-get-outdated", catalog_loading.outdated_by_new_files)
+    app.connect("env-get-outdated", dependencies.outdated)
+    app.connect("doctree-read", dependencies.note_linked_records)
     app.connect("builder-inited", assets.add_css)
-    app.connect("build-finished", assets.copy_css)
     app.connect("html-page-context", html_scope.on_page_context)
     return {
         "version": __version__,

@@ -24,6 +24,30 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+def register(app: Sphinx) -> None:
+    """Add the query roles, the claim and consistency directives, and the checks' event handlers."""
+    from sphinx_tapssec.directives.claims import ClaimDirective
+    from sphinx_tapssec.directives.consistency import ConsistencyNotes, ConsistencyRules
+    from sphinx_tapssec.directives.query_reference import QueryReference
+    from sphinx_tapssec.roles import ClaimRole, CountRole, InterfacesRole, ProtocolsRole
+
+    directives = {
+        "claim": ClaimDirective,
+        "consistency-notes": ConsistencyNotes,
+        "consistency-rules": ConsistencyRules,
+        "query-reference": QueryReference,
+    }
+    for name, directive in directives.items():
+        app.add_directive_to_domain("tapssec", name, directive)
+        app.add_directive(name, directive)
+    roles = {"count": CountRole(), "protocols": ProtocolsRole(), "interfaces": InterfacesRole(), "claim": ClaimRole()}
+    for name, role in roles.items():
+        app.add_role_to_domain("tapssec", name, role)
+    app.connect("doctree-read", collect_citations)
+    app.connect("env-check-consistency", check_claims)
+    app.connect("env-check-consistency", check_coverage)
+
+
 def collect_citations(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: remember which references the document links to (for reference coverage)."""
     cited = frozenset(

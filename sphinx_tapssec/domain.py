@@ -148,6 +148,7 @@ class TapssecDomain(Domain):
         "citations": {},  # docname -> frozenset of reference ids the document links to
         "catalog_wide": {},  # docname -> True when it renders every protocol (or every record of a kind)
         "files_changed": False,  # catalog files were added or removed since the last build
+        "selections": {},  # docname -> [dependencies.Selection]: the protocols each list showed
     }
     data_version = 2
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 #: One matrix table, from its start tag to its end tag (matrices never nest tables).
-_MATRIX = re.compile(r"<table\b[^>]*\bclass=\"[^\"]*\btapssec-matrix\b[^\"]*\"[^>]*>.*?</table>", re.DOTALL)
+_MATRIX = re.compile(r"<table\b[^>]*\bclass=\"(?:[^\"]*\s)?tapssec-matrix[\s\"][^>]*>.*?</table>", re.DOTALL)
 _TH = re.compile(r"<th\b(?![^>]*\bscope=)([^>]*)>")
 _CLASS = re.compile(r"\bclass=\"([^\"]*)\"")
 

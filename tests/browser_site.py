@@ -103,7 +103,7 @@ def build_docs(outdir: Path, theme: str, buildername: str = "html") -> list[str]
     )
     try:
         with warnings.catch_warnings():
-            # sphinx-book-theme still reads SphinxTransform.app, which Sphinx 9 deprecates: its to fix.
+            # sphinx-book-theme still reads SphinxTransform.app, which Sphinx 9 deprecates; theirs to fix.
             warnings.filterwarnings("ignore", message=r"'sphinx_book_theme\.", category=Warning)
             app.build()
         return warnings_of(app)
@@ -118,8 +118,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, theme: str) -> Path:
     done = base / "warnings.txt"
     if not done.exists():
         shutil.rmtree(base, ignore_errors=True)
-        warnings = build_docs(base, theme)
-        done.write_text("\n".join(warnings), encoding="utf-8")
+        lines = build_docs(base, theme)
+        done.write_text("\n".join(lines), encoding="utf-8")
     return html
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_tapssec.catalog_loading import get_catalog, note_catalog_wide, note_sources
@@ -32,6 +33,22 @@ def one_of(choices: Sequence[str]) -> Callable[[str | None], str]:
         return value
 
     return convert
+
+
+def adopt(directive: SphinxDirective, root: nodes.Element) -> None:
+    """Give every element under *root* the directive's source line, and the document itself.
+
+    Rendered nodes are built bottom-up, away from the document. Docutils finds the document
+    of an element that does not hold it by walking up its parents, and SmartQuotes, the
+    transforms and the writers ask for it again and again, so on large pages elements that
+    hold it make every later pass over the page cheaper.
+    """
+    document = directive.state.document
+    source, line = directive.get_source_info()
+    for node in root.findall(nodes.Element):
+        node.document = document
+        if node.line is None:
+            node.source, node.line = source, line
 
 
 class CatalogDirective(SphinxDirective):

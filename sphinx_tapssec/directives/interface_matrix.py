@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from sphinx_tapssec.directives.base import CatalogDirective, id_list
+from sphinx_tapssec.dependencies import note_selection
+from sphinx_tapssec.directives.base import CatalogDirective, adopt, id_list
 from sphinx_tapssec.domain import normalize
 from sphinx_tapssec.render.matrix import MatrixSpec, build_matrix
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
+    from sphinx_tapssec.dependencies import Condition
     from sphinx_tapssec.model.entities import Interface, Protocol
 
 
@@ -39,9 +41,14 @@ class InterfaceMatrix(CatalogDirective):
         protocols, interfaces = self.chosen_protocols(), self.chosen_interfaces()
         if "protocols" in self.options:
             self.depend_on([*protocols, *interfaces])
-        else:
+        elif "filter" in self.options:
             # Every protocol that matches is shown, so a new protocol file changes this table.
             self.depend_on_all([*protocols, *interfaces])
+        else:
+            # The rows are the protocols meeting these conditions: editing another protocol
+            # re-reads this document only if it joins or leaves them (see dependencies.py).
+            self.depend_on(interfaces)
+            note_selection(self.env, self.row_conditions(), protocols)
         spec = MatrixSpec(
             protocols=tuple(protocols),
             interfaces=tuple(interfaces),
@@ -56,8 +63,7 @@ class InterfaceMatrix(CatalogDirective):
         container["classes"] += self.options.get("class", [])
         table = next(container.findall(nodes.table))
         self.add_name(table)
-        for node in container.findall(nodes.Element):
-            self.set_source_info(node)
+        adopt(self, container)
         return result
 
     def chosen_protocols(self) -> list[Protocol]:
@@ -71,6 +77,13 @@ class InterfaceMatrix(CatalogDirective):
             category = self.known_ids("category", [normalize("category", self.options["category"])])
             chosen = [p for p in chosen if p.category in category]
         return self.filtered(chosen)
+
+    def row_conditions(self) -> list[Condition]:
+        """What :meth:`chosen_protocols` asks of a protocol when neither ``:protocols:`` nor ``:filter:`` is given."""
+        conditions = [] if "all-protocols" in self.options else [("in_table", "")]
+        if "category" in self.options:
+            conditions.append(("category", normalize("category", self.options["category"])))
+        return conditions
 
     def chosen_interfaces(self) -> list[Interface]:
         catalog = self.catalog

@@ -9,13 +9,21 @@ from docutils.parsers.rst import directives
 
 from sphinx_tapssec.catalog_loading import get_domain
 from sphinx_tapssec.config import get_config
-from sphinx_tapssec.directives.base import CatalogDirective, one_of
+from sphinx_tapssec.dependencies import Condition, note_selection, select
+from sphinx_tapssec.directives.base import CatalogDirective, adopt, one_of
 from sphinx_tapssec.domain import node_id, normalize
 from sphinx_tapssec.render import lists
 from sphinx_tapssec.render.common import xref
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
+
+
+#: How transport_lists() chooses the protocols of the classes not taken from ``requires``.
+MEMBERSHIP: dict[str, Condition] = {
+    lists.MAPPING_CLASS: ("byte_stream_mapping", ""),
+    lists.SPECIFIC_CLASS: ("specific", ""),
+}
 
 
 class TransportDeps(CatalogDirective):
@@ -27,15 +35,24 @@ class TransportDeps(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        self.depend_on_all([*self.catalog.protocols, *self.catalog.categories, *self.catalog.transports])
         chosen = [self.options["transport"]] if "transport" in self.options else list(lists.TRANSPORT_CLASSES)
+        if "filter" in self.options:
+            self.depend_on_all([*self.catalog.protocols, *self.catalog.categories, *self.catalog.transports])
+        else:
+            self.depend_on([*self.catalog.categories, *self.catalog.transports])
+            for transport_id in chosen:
+                # The protocols transport_lists() shows for this class (see dependencies.py).
+                conditions = [MEMBERSHIP.get(transport_id, ("requires", transport_id))]
+                note_selection(self.env, conditions, select(self.catalog, conditions))
         catalog = self.filtered_catalog()
         result: list[nodes.Node] = []
         for transport_id in chosen:
             if len(chosen) > 1 and self.catalog.transport(transport_id):
                 result.append(nodes.rubric("", "", xref("transport", transport_id)))
             result += lists.transport_lists(catalog, transport_id)
-        return [nodes.container("", *result, classes=["tapssec-transport-deps"])]
+        container = nodes.container("", *result, classes=["tapssec-transport-deps"])
+        adopt(self, container)
+        return [container]
 
 
 class ProtocolList(CatalogDirective):
@@ -53,9 +70,18 @@ class ProtocolList(CatalogDirective):
             categories = self.known_ids("category", [normalize("category", self.options["category"])])
         else:
             categories = [c.id for c in catalog.categories]
-        self.depend_on_all([*catalog.protocols, *catalog.categories])
+        if "filter" in self.options:
+            self.depend_on_all([*catalog.protocols, *catalog.categories])
+        else:
+            self.depend_on(catalog.categories)
+            for category in categories:
+                # The protocols protocol_list() shows under this category (see dependencies.py).
+                conditions = [("category", category), *([("in_table", "")] if "in-table" in self.options else [])]
+                note_selection(self.env, conditions, select(catalog, conditions))
         body = lists.protocol_list(catalog, categories, in_table="in-table" in self.options)
-        return [nodes.container("", *body, classes=["tapssec-protocol-list"])]
+        container = nodes.container("", *body, classes=["tapssec-protocol-list"])
+        adopt(self, container)
+        return [container]
 
 
 class ReferenceList(CatalogDirective):

@@ -11,7 +11,8 @@ from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 
 from sphinx_tapssec.catalog_loading import get_catalog, get_domain, note_sources
-from sphinx_tapssec.directives.base import id_list
+from sphinx_tapssec.dependencies import note_selection, select
+from sphinx_tapssec.directives.base import adopt, id_list
 from sphinx_tapssec.domain import KINDS, display_name, node_id, normalize
 from sphinx_tapssec.render import describe
 from sphinx_tapssec.warnings import Subtype, warn
@@ -75,10 +76,9 @@ class CatalogObject(ObjectDescription[str]):
     def transform_content(self, content_node: addnodes.desc_content) -> None:
         record = getattr(self.catalog, self.kind)(self.key)
         note_sources(self.env, record)
-        content_node.insert(0, self.body())
-        for node in content_node.children[0].findall():
-            if isinstance(node, nodes.Element) and node.line is None:
-                self.set_source_info(node)
+        body = self.body()
+        content_node.insert(0, body)
+        adopt(self, body)
 
     def body(self) -> nodes.container:
         raise NotImplementedError
@@ -126,7 +126,8 @@ class InterfaceDirective(CatalogObject):
         assert interface is not None
         with_list = "no-list" not in self.options
         if with_list:
-            note_sources(self.env, self.catalog.protocols)
+            exposes = [("exposes", interface.code)]
+            note_selection(self.env, exposes, select(self.catalog, exposes))
         body = describe.interface_body(self.catalog, interface, with_list=with_list)
         return nodes.container("", *body, classes=["tapssec-interface"])
 
@@ -137,7 +138,8 @@ class CategoryDirective(CatalogObject):
     kind = "category"
 
     def body(self) -> nodes.container:
-        note_sources(self.env, self.catalog.in_category(self.key))
+        members = [("category", self.key)]
+        note_selection(self.env, members, select(self.catalog, members))
         return nodes.container("", *describe.category_body(self.catalog, self.key), classes=["tapssec-category"])
 
 

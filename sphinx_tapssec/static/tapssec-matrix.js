@@ -31,6 +31,11 @@
     return humanize(id).toLowerCase();
   }
 
+  /* Percent-encoding, except for the ":" and "," that the filter parameters are made of. */
+  function queryValue(text) {
+    return encodeURIComponent(text).replace(/%3A/gi, ":").replace(/%2C/gi, ",");
+  }
+
   function classValues(element, kind) {
     var prefix = "tapssec-" + kind + "-";
     var result = [];
@@ -124,6 +129,8 @@
     this.build();
     this.readUrl();
     this.apply(false);
+    // A live region only from now on: what the page shows on load is not news.
+    this.status.setAttribute("role", "status");
   }
 
   Matrix.prototype.options = function (group) {
@@ -205,7 +212,7 @@
       make("summary", { text: "Filter this table" }),
       body,
     ]);
-    this.status = make("p", { class: "tapssec-status", role: "status", "aria-live": "polite" });
+    this.status = make("p", { class: "tapssec-status", "aria-live": "polite" });
     // Themes may wrap the table in elements of their own (furo, pydata-sphinx-theme): the
     // controls go before the outermost wrapper inside the block.
     var anchor = this.scroller;
@@ -255,7 +262,7 @@
     var tokens = [];
     GROUPS.forEach(function (group) {
       chosen[group.key].forEach(function (value) {
-        tokens.push(group.key + ":" + encodeURIComponent(value));
+        tokens.push(group.key + ":" + queryValue(value));
       });
     });
     return tokens.join(",");
@@ -266,9 +273,9 @@
     params.delete(this.key);
     var parts = [];
     params.forEach(function (value, name) {
-      parts.push(encodeURIComponent(name) + "=" + encodeURIComponent(value));
+      parts.push(queryValue(name) + "=" + queryValue(value));
     });
-    if (this.isFiltered()) parts.push(encodeURIComponent(this.key) + "=" + this.query());
+    if (this.isFiltered()) parts.push(queryValue(this.key) + "=" + this.query());
     var hash = this.isFiltered() && this.table.id ? "#" + this.table.id : window.location.hash;
     return window.location.pathname + (parts.length ? "?" + parts.join("&") : "") + hash;
   };

@@ -27,6 +27,15 @@
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
+  function lower(id) {
+    return humanize(id).toLowerCase();
+  }
+
+  /* Percent-encoding, except for the ":" and "," that the filter parameters are made of. */
+  function queryValue(text) {
+    return encodeURIComponent(text).replace(/%3A/gi, ":").replace(/%2C/gi, ",");
+  }
+
   function classValues(element, kind) {
     var prefix = "tapssec-" + kind + "-";
     var result = [];
@@ -120,6 +129,8 @@
     this.build();
     this.readUrl();
     this.apply(false);
+    // A live region only from now on: what the page shows on load is not news.
+    this.status.setAttribute("role", "status");
   }
 
   Matrix.prototype.options = function (group) {
@@ -201,9 +212,14 @@
       make("summary", { text: "Filter this table" }),
       body,
     ]);
-    this.status = make("p", { class: "tapssec-status", role: "status", "aria-live": "polite" });
-    this.block.insertBefore(this.status, this.scroller);
-    this.block.insertBefore(this.details, this.status);
+    this.status = make("p", { class: "tapssec-status", "aria-live": "polite" });
+    // Themes may wrap the table in elements of their own (furo, pydata-sphinx-theme): the
+    // controls go before the outermost wrapper inside the block.
+    var anchor = this.scroller;
+    while (anchor.parentNode && anchor.parentNode !== this.block) anchor = anchor.parentNode;
+    if (anchor.parentNode !== this.block) anchor = this.scroller;
+    anchor.parentNode.insertBefore(this.status, anchor);
+    anchor.parentNode.insertBefore(this.details, this.status);
 
     this.tooltip = make("div", { class: "tapssec-tooltip", role: "tooltip", id: this.key + "-tooltip", hidden: "" });
     document.body.appendChild(this.tooltip);
@@ -246,7 +262,7 @@
     var tokens = [];
     GROUPS.forEach(function (group) {
       chosen[group.key].forEach(function (value) {
-        tokens.push(group.key + ":" + encodeURIComponent(value));
+        tokens.push(group.key + ":" + queryValue(value));
       });
     });
     return tokens.join(",");
@@ -257,9 +273,9 @@
     params.delete(this.key);
     var parts = [];
     params.forEach(function (value, name) {
-      parts.push(encodeURIComponent(name) + "=" + encodeURIComponent(value));
+      parts.push(queryValue(name) + "=" + queryValue(value));
     });
-    if (this.isFiltered()) parts.push(encodeURIComponent(this.key) + "=" + this.query());
+    if (this.isFiltered()) parts.push(queryValue(this.key) + "=" + this.query());
     var hash = this.isFiltered() && this.table.id ? "#" + this.table.id : window.location.hash;
     return window.location.pathname + (parts.length ? "?" + parts.join("&") : "") + hash;
   };
@@ -299,9 +315,9 @@
     var total = this.rows.length + " protocol" + (this.rows.length === 1 ? "" : "s");
     if (!this.isFiltered()) return "All " + total + " and " + this.columns.length + " interfaces.";
     var what = [];
-    if (chosen.phase.length) what.push("phase " + chosen.phase.map(humanize).join(" or "));
-    if (chosen.category.length) what.push("category " + chosen.category.map(humanize).join(" or "));
-    if (chosen.transport.length) what.push("runs over " + chosen.transport.map(humanize).join(" or "));
+    if (chosen.phase.length) what.push("phase " + chosen.phase.map(lower).join(" or "));
+    if (chosen.category.length) what.push("category " + chosen.category.map(lower).join(" or "));
+    if (chosen.transport.length) what.push("runs over " + chosen.transport.map(lower).join(" or "));
     if (chosen.iface.length) what.push("exposes " + chosen.iface.join(" and "));
     var head = shownRows === 0 ? "No protocol matches" : "Showing " + shownRows + " of " + total;
     return head + " (" + what.join("; ") + "), " + shownCols + " of " + this.columns.length + " interfaces.";
