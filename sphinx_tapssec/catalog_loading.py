@@ -6,11 +6,14 @@ modification times) is reused instead of parsed again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
+from sphinx.util.display import status_iterator
 
 from sphinx_tapssec.config import get_config
 from sphinx_tapssec.model.loader import catalog_files, load_catalog
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
 
     from sphinx_tapssec.domain import TapssecDomain
     from sphinx_tapssec.model.entities import Catalog
+    from sphinx_tapssec.model.spec import FileSpec
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +53,13 @@ def fingerprint(directories: list[Path]) -> tuple[tuple[str, int], ...]:
     return tuple(result)
 
 
+def _progress(app: Sphinx, files: list[tuple[FileSpec, Path]]) -> Iterable[tuple[FileSpec, Path]]:
+    """Sphinx's progress display over the catalog files being read (thousands, in a large catalog)."""
+    return status_iterator(
+        files, "tapssec: reading catalog files... ", "purple", len(files), app.verbosity, lambda item: item[1].name
+    )
+
+
 def load(app: Sphinx) -> None:
     """``builder-inited``: make the domain hold the current catalog and report its problems."""
     env = app.env
@@ -60,7 +71,7 @@ def load(app: Sphinx) -> None:
         previous_files = {path for path, _ in domain.fingerprint}
         domain.data["files_changed"] = bool(previous_files) and previous_files != {path for path, _ in current}
         logger.info("tapssec: loading the catalog from %s", ", ".join(map(str, directories)))
-        result = load_catalog(directories, config.url_schemes)
+        result = load_catalog(directories, config.url_schemes, progress=partial(_progress, app))
         domain.set_catalog(result.catalog, current, result.problems)
     if domain.problems and config.strict:
         listing = "\n".join(map(str, domain.problems))

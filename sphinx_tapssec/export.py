@@ -8,6 +8,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import yaml
+
 from sphinx_tapssec.model.entities import Catalog, Dependency, Interface, Protocol
 
 #: The mark of an exposed cell, as in the survey.
@@ -128,3 +130,83 @@ def text_matrix(catalog: Catalog, protocols: Sequence[Protocol], interfaces: Seq
             cells.append(mark.center(max(3, len(interface.code))))
         lines.append(" ".join([protocol.name.ljust(width), *cells]).rstrip())
     return "\n".join(lines) + "\n"
+
+
+# --- the catalog format itself ------------------------------------------------------------------
+
+_SIMPLE = ("id", "name", "section", "description")
+_REFERENCE = ("id", "kind", "title", "authors", "date", "url", "rfc", "series", "doi", "draft", "version")
+
+
+def _record(item: object, names: Sequence[str], **renamed: str) -> dict[str, Any]:
+    """The fields *names* of *item* as a catalog mapping; unset ones (``None``, empty lists) are left out."""
+    result: dict[str, Any] = {}
+    for name in names:
+        value = getattr(item, renamed.get(name, name))
+        if value is None or value == ():
+            continue
+        result[name] = list(value) if isinstance(value, tuple) else value
+    return result
+
+
+def _protocol_record(protocol: Protocol) -> dict[str, Any]:
+    record = _record(protocol, ("id", "name", "full_name", "section", "category", "in_table", "summary", "description"))
+    record["structure"] = _record(protocol.structure, ("kind", "handshake", "record"))
+    needs = protocol.transport
+    transport = {"requires": list(needs.requires), **_record(needs, ("group",))}  # required, even when empty
+    for key in ("byte_stream_mapping", "specific"):
+        dependency = getattr(needs, key)
+        if dependency is not None:
+            transport[key] = _record(dependency, ("kind", "note", "references"))
+    transport.update(_record(needs, ("note",)))
+    record["transport"] = transport
+    record["exposes"] = [
+        _record(e, ("code", "note", "references")) if e.note or e.references else e.code for e in protocol.exposes
+    ]
+    record.update(_record(protocol, ("references",)))
+    return record
+
+
+def _dump(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=4096)
+
+
+def to_catalog_files(catalog: Catalog) -> dict[str, str]:
+    """The catalog in its own YAML format: file name (relative to a catalog directory) -> text.
+
+    Loading what this writes gives a catalog with the same :func:`to_json` export; sources
+    (file names, lines) are not kept, and empty lists are left out.
+    """
+    files: dict[str, str] = {}
+    if catalog.survey is not None:
+        survey = _record(catalog.survey, ("id", "title", "date", "expires", "status", "url", "abstract"))
+        survey["authors"] = [{"name": n, **({"affiliation": a} if a else {})} for n, a in catalog.survey.authors]
+        files["survey.yaml"] = _dump({"survey": survey})
+    lists: dict[str, tuple[str, list[dict[str, Any]]]] = {
+        "categories.yaml": ("categories", [_record(c, _SIMPLE) for c in catalog.categories]),
+        "phases.yaml": ("phases", [_record(p, _SIMPLE) for p in catalog.phases]),
+        "transports.yaml": ("transports", [_record(t, _SIMPLE) for t in catalog.transports]),
+        "interfaces.yaml": (
+            "interfaces",
+            [_record(i, ("code", "name", "phase", "section", "definition", "references")) for i in catalog.interfaces],
+        ),
+        "references.yaml": ("references", [_record(r, _REFERENCE) for r in catalog.references]),
+        "omitted.yaml": (
+            "omitted",
+            [_record(o, ("id", "name", "reason", "note", "references")) for o in catalog.omitted],
+        ),
+        "rules.yaml": (
+            "rules",
+            [_record(r, ("id", "description", "for", "require"), **{"for": "scope"}) for r in catalog.rules],
+        ),
+        "consistency.yaml": (
+            "notes",
+            [
+                _record(n, ("id", "title", "kind", "sections", "protocols", "rule", "check", "note"))
+                for n in catalog.notes
+            ],
+        ),
+    }
+    files.update({name: _dump({key: records}) for name, (key, records) in lists.items() if records})
+    files.update({f"protocols/{p.id}.yaml": _dump(_protocol_record(p)) for p in catalog.protocols})
+    return files

@@ -155,7 +155,8 @@ def test_unsafe_url_renders_as_text_and_warns(app: SphinxTestApp) -> None:
     assert subtypes_of(lines) == ["unsafe_url"]
     # The reference record, or better the line of its url.
     assert any(
-        lines[0].startswith(f"{references}:{line_of(text, needle)}: WARNING: ") for needle in ("id: EVIL", 'url: "javascript:')
+        lines[0].startswith(f"{references}:{line_of(text, needle)}: WARNING: ")
+        for needle in ("id: EVIL", 'url: "javascript:')
     )
     page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
     hrefs = [a.attrs.get("href", "") for a in page.find_all("a")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,11 +34,19 @@ def catalog_files(directory: Path) -> list[tuple[FileSpec, Path]]:
     """The catalog files of *directory* with the spec each follows, in a stable order."""
     found: list[tuple[FileSpec, Path]] = []
     for file_spec in FILES:
-        found.extend((file_spec, path) for path in sorted(directory.glob(file_spec.pattern)) if path.is_file())
+        # Not only regular files: a directory or a dangling symlink named like a catalog file is
+        # kept, so that reading it fails with a located warning instead of being skipped silently.
+        found.extend((file_spec, path) for path in sorted(directory.glob(file_spec.pattern)))
     return found
 
 
-def load_catalog(directories: Sequence[Path], url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> LoadResult:
+#: Wraps the files of one directory while they are read, e.g. to show progress; it must yield them all.
+Progress = Callable[[list[tuple[FileSpec, Path]]], Iterable[tuple[FileSpec, Path]]]
+
+
+def load_catalog(
+    directories: Sequence[Path], url_schemes: Sequence[str] = DEFAULT_SCHEMES, *, progress: Progress | None = None
+) -> LoadResult:
     """Load and validate the catalog held by *directories*, later ones adding to earlier ones."""
     records: dict[str, list[Any]] = {name: [] for name in builders.BUILDERS}
     problems: list[Problem] = []
@@ -47,7 +55,8 @@ def load_catalog(directories: Sequence[Path], url_schemes: Sequence[str] = DEFAU
         if not directory.is_dir():
             problems.append(Problem(str(directory), 0, Subtype.CATALOG, "catalog directory not found"))
             continue
-        for file_spec, path in catalog_files(directory):
+        in_directory = catalog_files(directory)
+        for file_spec, path in progress(in_directory) if progress else in_directory:
             files.append(str(path))
             checker = RecordChecker(str(path))
             for checked in _file_records(file_spec, path, checker):

@@ -28,6 +28,10 @@ class YamlError(Exception):
         self.line = line
 
 
+class _ConversionError(YamlError):
+    """A refusal of our own (limits, tags, keys): worded and placed the same whatever parser ran."""
+
+
 class LocatedMap(dict[str, Any]):
     """A mapping that knows its own line and the line of each key."""
 
@@ -55,9 +59,9 @@ class _Converter:
         self._count += 1
         line = node.start_mark.line + 1
         if self._count > MAX_NODES:
-            raise YamlError(f"the document expands to more than {MAX_NODES} nodes (alias bomb?)", line)
+            raise _ConversionError(f"the document expands to more than {MAX_NODES} nodes (alias bomb?)", line)
         if depth > MAX_DEPTH:
-            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", line)
+            raise _ConversionError(f"nesting deeper than {MAX_DEPTH} levels", line)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth, line)
         if isinstance(node, yaml.SequenceNode):
@@ -66,14 +70,14 @@ class _Converter:
 
     def _mapping(self, node: yaml.MappingNode, depth: int, line: int) -> LocatedMap:
         if node.tag != _MAP_TAG:
-            raise YamlError(f"unsupported tag {node.tag!r}", line)
+            raise _ConversionError(f"unsupported tag {node.tag!r}", line)
         result = LocatedMap()
         result.line, result.key_lines, result.duplicates = line, {}, []
         for key_node, value_node in node.value:
             key = self.convert(key_node, depth + 1)
             key_line = key_node.start_mark.line + 1
             if not isinstance(key, str):
-                raise YamlError(f"mapping keys must be strings, not {key!r}", key_line)
+                raise _ConversionError(f"mapping keys must be strings, not {key!r}", key_line)
             if key in result:
                 result.duplicates.append((key, key_line))
                 continue
@@ -83,7 +87,7 @@ class _Converter:
 
     def _sequence(self, node: yaml.SequenceNode, depth: int, line: int) -> LocatedList:
         if node.tag != _SEQ_TAG:
-            raise YamlError(f"unsupported tag {node.tag!r}", line)
+            raise _ConversionError(f"unsupported tag {node.tag!r}", line)
         result = LocatedList(self.convert(item, depth + 1) for item in node.value)
         result.line = line
         result.item_lines = [item.start_mark.line + 1 for item in node.value]
@@ -94,7 +98,7 @@ class _Converter:
             # The safe constructor refuses language-specific tags such as !!python/object.
             return self._loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
-            raise YamlError(f"unsupported value: {error.problem}", line) from None
+            raise _ConversionError(f"unsupported value: {error.problem}", line) from None
 
 
 #: libyaml's parser, when PyYAML was built with it: it composes a catalog file about ten times
@@ -107,6 +111,9 @@ def parse(text: str) -> Any:
     if _FAST_LOADER is not None:
         try:
             return _parse_with(_FAST_LOADER, text)
+        except _ConversionError:
+            # Not worth a second, slower pass: an alias bomb would cost its full time twice.
+            raise
         except YamlError:
             # Parsed again below: the pure-Python parser words errors (and places them) the same
             # with or without libyaml, so messages do not depend on how PyYAML was built.
@@ -115,7 +122,12 @@ def parse(text: str) -> Any:
 
 
 def _parse_with(loader_class: type[yaml.SafeLoader], text: str) -> Any:
-    loader = loader_class(text)
+    try:
+        # The reader checks the whole text for forbidden characters as soon as it is created.
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise YamlError(f"invalid YAML: unacceptable character #x{error.character:04x}", line) from None
     try:
         node = loader.get_single_node()
         if node is None:
