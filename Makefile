@@ -8,7 +8,13 @@ STAMP := $(VENV)/.installed
 OLDEST_PYTHON ?= python3.11
 NEWEST_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13) python3.13)
 
-.PHONY: help venv docs test lint pytest test-oldest test-newest clean
+# make bench: which N to measure, the interpreter the builds run with (Sphinx and sphinx_tapssec
+# installed), and more options of benchmarks/run.py (e.g. BENCH_ARGS="--runs 5", "--quick").
+BENCH_SIZES ?= 12,100,1000,3000
+BENCH_PYTHON ?= $(BIN)/python
+BENCH_ARGS ?=
+
+.PHONY: help venv docs test lint pytest test-oldest test-newest bench clean
 
 help:
 	@echo "make docs         build the survey site into docs/_build/html (-W)"
@@ -17,6 +23,8 @@ help:
 	@echo "make lint         ruff (lint + format check) and mypy"
 	@echo "make test-oldest  the suite on Python 3.11 with Sphinx 8.2"
 	@echo "make test-newest  the suite on Python 3.13 with the newest Sphinx"
+	@echo "make bench        time the extension against plain reST; BENCH_SIZES=12,100 to limit"
+	@echo "                  (minutes at N=1000, most of an hour with N=3000; not part of make test)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +39,8 @@ docs: $(STAMP)
 	@echo "The survey site is in docs/_build/html/index.html"
 
 lint: $(STAMP)
-	$(BIN)/ruff check sphinx_tapssec tests
-	$(BIN)/ruff format --check sphinx_tapssec tests
+	$(BIN)/ruff check sphinx_tapssec tests benchmarks
+	$(BIN)/ruff format --check sphinx_tapssec tests benchmarks
 	$(BIN)/mypy
 
 pytest: $(STAMP)
@@ -46,5 +54,8 @@ test-oldest:
 test-newest:
 	$(MAKE) pytest VENV=.venv-newest PYTHON=$(NEWEST_PYTHON)
 
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --python $(BENCH_PYTHON) $(BENCH_ARGS)
+
 clean:
-	rm -rf .venv .venv-oldest .venv-newest docs/_build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .venv-oldest .venv-newest docs/_build .pytest_cache .mypy_cache .ruff_cache benchmarks/_build

@@ -36,6 +36,8 @@ class Measurement:
     #: User and system CPU seconds of the build and its workers (steadier than wall time on a busy machine).
     cpu: float
     peak_mb: float
+    #: CPUs that other processes kept busy during the build, on average (from /proc/stat; 0 elsewhere).
+    foreign: float
     #: The docnames the build read, in order (from the project's ``env-before-read-docs`` recorder).
     reread: tuple[str, ...]
 
@@ -88,12 +90,25 @@ def build(python: str, project: Project, jobs: int = 1) -> Measurement:
         command = [python, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-j", str(jobs)]
         command += ["-d", str(project.doctrees), str(project.srcdir), str(project.html)]
         env = {**os.environ, "TAPSSEC_BENCH_REREAD": record.name}
+        busy_before = _busy_seconds()
         done = subprocess.run([python, "-c", _DRIVER, *command], capture_output=True, text=True, env=env, check=True)
         result = json.loads(done.stdout)
+        foreign = max(0.0, (_busy_seconds() - busy_before - result["cpu"]) / result["seconds"])
         if result["rc"] != 0:
             raise BuildFailedError(f"{' '.join(command)} failed:\n{result['log']}")
         reread = tuple(line for line in Path(record.name).read_text(encoding="utf-8").splitlines() if line)
-    return Measurement(result["seconds"], result["cpu"], result["peak_kb"] / 1024, reread)
+    return Measurement(result["seconds"], result["cpu"], result["peak_kb"] / 1024, foreign, reread)
+
+
+def _busy_seconds() -> float:
+    """CPU seconds all processes have used since boot (Linux), so that competing work shows; 0 elsewhere."""
+    try:
+        fields = Path("/proc/stat").read_text(encoding="ascii").splitlines()[0].split()[1:]
+    except OSError:
+        return 0.0
+    # user nice system idle iowait irq softirq steal ...: busy is everything but idle and iowait.
+    ticks = [int(value) for value in fields]
+    return (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
 
 
 def clean_builds(python: str, project: Project, runs: int, jobs: int = 1) -> Sample:

@@ -134,9 +134,11 @@ def parallel_table(reports: Sequence[Report]) -> str:
                 _yes(target),
                 _same(r.parallel_differing),
                 f"{r.ext_j2.peak_mb:.0f}",
+                f"{max(m.foreign for s in (r.floor, r.floor_j2, r.ext, r.ext_j2) for m in s.runs):.2f}",
             ]
         )
     headers = ["N", "floor -j1", "floor -j2", "saved", "ext -j1", "ext -j2", "saved", "target", "identical", "ext MB"]
+    headers.append("other CPUs")
     return table(headers, rows)
 
 

@@ -173,18 +173,26 @@ def main(argv: list[str] | None = None) -> int:
     args.runs = args.runs or (1 if args.quick else 3)
     args.cycles = args.cycles if args.cycles is not None else (3 if args.quick else 4)
     args.workdir = args.workdir.resolve()
+    if os.sep in args.python:
+        # Absolute, not resolved: a virtual environment's python is a symlink that must stay one.
+        args.python = str(Path(args.python).absolute())
     sphinx, docutils = _sphinx_version(args.python).split()
     reports = [bench_size(args.python, n, args) for n in args.sizes]
     python = subprocess.run(
         [args.python, "-c", "import platform; print(platform.python_version())"], capture_output=True, text=True
     ).stdout.strip()
-    print(
-        render(
-            reports,
-            environment=f"Python {python}, Sphinx {sphinx}, docutils {docutils}, {os.cpu_count()} CPUs "
-            f"({platform.machine()}), {args.runs} run(s) per build, seed {args.seed}",
-        )
+    foreign = [m.foreign for r in reports for s in (r.floor, r.ext, r.floor_j2, r.ext_j2) for m in s.runs]
+    environment = (
+        f"Python {python}, Sphinx {sphinx}, docutils {docutils}, {os.cpu_count()} CPUs ({platform.machine()}), "
+        f"{args.runs} run(s) per build, seed {args.seed}; other processes kept {max(foreign):.2f} CPUs busy "
+        "during the clean builds (the most, averaged over one build)"
     )
+    if max(foreign) > 0.25:
+        environment += (
+            "\nOther processes competed for the CPUs: wall times (and -j 2 savings above all) are pessimistic;"
+            " the CPU ratio is the steadier comparison."
+        )
+    print(render(reports, environment=environment))
     return 0 if all(report.ok for report in reports) else 1
 
 
