@@ -104,7 +104,8 @@ def outdated_by_new_files(
 def note_sources(env: BuildEnvironment, records: object) -> None:
     """Make the current document depend on the catalog files *records* came from."""
     items = records if isinstance(records, list | tuple) else [records]
-    for record in items:
-        source = getattr(record, "source", None)
-        if source is not None:
-            env.note_dependency(source.path)
+    # Once per file: records often share one (every interface comes from interfaces.yaml), and
+    # each call builds a path; a large catalog makes that thousands of calls per document.
+    paths = dict.fromkeys(source.path for record in items if (source := getattr(record, "source", None)) is not None)
+    for path in paths:
+        env.note_dependency(path)

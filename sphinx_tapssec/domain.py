@@ -233,8 +233,8 @@ class TapssecDomain(Domain):
             warn(f"unknown {kind} {target!r} (not in the catalog)", KINDS[kind][1], node)
             return contnode
         if not node.get("refexplicit"):
-            contnode = contnode.deepcopy()
-            contnode.children = [nodes.Text(display_name(self.catalog, kind, target) or target)]
+            # *contnode* is already the resolver's own copy of the link text: change it in place.
+            contnode[:] = [nodes.Text(display_name(self.catalog, kind, target) or target)]
         entry = self.objects.get((kind, target))
         if entry is None:
             # Known to the catalog but described nowhere in this project: plain text, no warning.
