@@ -8,18 +8,29 @@ from typing import Any
 from sphinx_tapssec.model.checker import Checked
 from sphinx_tapssec.model.entities import (
     Category,
+    Change,
     ConsistencyNote,
     Dependency,
+    Development,
+    DevelopmentSource,
+    Edition,
     Exposure,
+    Heading,
     Interface,
     Omitted,
     Phase,
+    Proposal,
     Protocol,
     Reference,
+    ReferenceStatus,
     Rule,
     Source,
+    StatusIndex,
     Structure,
     Survey,
+    TapsApi,
+    TapsConstruct,
+    TapsMapping,
     Transport,
     TransportNeeds,
 )
@@ -40,6 +51,9 @@ def survey(record: Checked, path: str) -> Survey:
         abstract=record["abstract"],
         expires=record.get("expires"),
         source=_source(record, path),
+        sections=tuple(
+            Heading(h.get("number"), h["title"], h.get("number") or h["title"]) for h in record.get("sections", ())
+        ),
     )
 
 
@@ -65,6 +79,7 @@ def interface(record: Checked, path: str) -> Interface:
         definition=record["definition"],
         references=record.get("references", ()),
         source=_source(record, path),
+        key=record.get("key", ""),
     )
 
 
@@ -82,6 +97,7 @@ def reference(record: Checked, path: str) -> Reference:
         draft=record.get("draft"),
         version=record.get("version"),
         source=_source(record, path),
+        label=record.get("label"),
     )
 
 
@@ -162,6 +178,76 @@ def consistency_note(record: Checked, path: str) -> ConsistencyNote:
     )
 
 
+def edition(record: Checked, path: str) -> Edition:
+    return Edition(
+        id=record["id"],
+        name=record["name"],
+        document=record["document"],
+        date=record["date"],
+        url=record.get("url"),
+        based_on=record.get("based_on"),
+        note=record.get("note"),
+        changes=tuple(
+            Change(c["kind"], c["key"], c.get("field"), c.get("value"), c.get("note"), _source(c, path))
+            for c in record.get("changes", ())
+        ),
+        source=_source(record, path),
+    )
+
+
+def status_index(record: Checked, path: str) -> StatusIndex:
+    return StatusIndex(
+        as_of=record["as_of"],
+        read_from=record["source"],
+        entries=tuple(
+            ReferenceStatus(
+                reference=e["reference"],
+                obsoleted_by=e.get("obsoleted_by", ()),
+                updated_by=e.get("updated_by", ()),
+                published_as=e.get("published_as"),
+                note=e.get("note"),
+                source=_source(e, path),
+            )
+            for e in record["entries"]
+        ),
+        source=_source(record, path),
+    )
+
+
+def taps_api(record: Checked, path: str) -> TapsApi:
+    return TapsApi(
+        document=record["document"],
+        title=record["title"],
+        url=record.get("url"),
+        checked_against=record.get("checked_against"),
+        note=record.get("note"),
+        mappings=tuple(
+            TapsMapping(
+                interface=m["interface"],
+                coverage=m["coverage"],
+                constructs=tuple(TapsConstruct(c["name"], c["kind"], c["section"]) for c in m.get("constructs", ())),
+                note=m.get("note"),
+                source=_source(m, path),
+            )
+            for m in record["mappings"]
+        ),
+        source=_source(record, path),
+    )
+
+
+def development(record: Checked, path: str) -> Development:
+    return Development(
+        id=record["id"],
+        protocol=record["protocol"],
+        date=record["date"],
+        title=record["title"],
+        note=record["note"],
+        sources=tuple(DevelopmentSource(s["label"], s.get("url")) for s in record["sources"]),
+        proposals=tuple(Proposal(p["interface"], p["change"], p.get("note")) for p in record.get("proposals", ())),
+        source=_source(record, path),
+    )
+
+
 #: One builder per record kind that a file holds.
 BUILDERS: dict[str, Callable[[Checked, str], Any]] = {
     "survey": survey,
@@ -174,4 +260,8 @@ BUILDERS: dict[str, Callable[[Checked, str], Any]] = {
     "protocol": protocol,
     "rule": rule,
     "consistency_note": consistency_note,
+    "edition": edition,
+    "status_index": status_index,
+    "taps_api": taps_api,
+    "development": development,
 }

@@ -35,6 +35,17 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading of the surveyed document."""
+
+    #: Section number, ``None`` for an unnumbered section such as the authors' addresses.
+    number: str | None
+    title: str
+    #: Stable key: the number (or title) in the edition the catalog is written as.
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
 class Survey:
     """The surveyed document itself."""
 
@@ -48,6 +59,7 @@ class Survey:
     abstract: str
     expires: str | None
     source: Source
+    sections: tuple[Heading, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +106,14 @@ class Interface:
     definition: str
     references: tuple[str, ...]
     source: Source
+    #: Stable key: editions may change the code, never the key (it names the interface in data).
+    key: str = ""
+    #: The codes the interface has in other editions: links that use them still resolve.
+    aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", self.code.lower())
 
     @property
     def id(self) -> str:
@@ -117,6 +137,12 @@ class Reference:
     draft: str | None
     version: str | None
     source: Source
+    #: Citation label shown instead of the id (RFC 8922 cites drafts as e.g. ``[QUIC-TLS]``).
+    label: str | None = None
+
+    @property
+    def citation(self) -> str:
+        return f"[{self.label or self.id}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +277,134 @@ class ConsistencyNote:
     check_line: int
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference of an edition from the edition it is based on."""
+
+    #: One of :data:`~.spec.CHANGE_KINDS`.
+    kind: str
+    key: str
+    field: str | None
+    value: str | None
+    note: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """An edition of the survey; the one without ``based_on`` is what the records say as written."""
+
+    id: str
+    name: str
+    document: str
+    date: str
+    url: str | None
+    based_on: str | None
+    note: str | None
+    changes: tuple[Change, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceStatus:
+    """What became of one cited document (kept as data: no network at build time)."""
+
+    reference: str
+    obsoleted_by: tuple[str, ...]
+    updated_by: tuple[str, ...]
+    #: For an Internet-Draft: the RFC it was published as, e.g. ``RFC9000``.
+    published_as: str | None
+    note: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class StatusIndex:
+    """The status of the cited documents, as read from an index on a date."""
+
+    as_of: str
+    #: Where the status was read, in words (e.g. the RFC Editor's rfc-index.xml).
+    read_from: str
+    entries: tuple[ReferenceStatus, ...]
+    source: Source
+
+    def of(self, reference_id: str) -> ReferenceStatus | None:
+        return next((entry for entry in self.entries if entry.reference == reference_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class TapsConstruct:
+    """A property, parameter, callback, action or event of the Transport Services API."""
+
+    name: str
+    #: One of :data:`~.spec.TAPS_CONSTRUCT_KINDS`.
+    kind: str
+    section: str
+
+
+@dataclass(frozen=True, slots=True)
+class TapsMapping:
+    """What realizes one of the survey's interfaces in the Transport Services API."""
+
+    #: The interface's stable key.
+    interface: str
+    #: ``full``, ``partial`` or ``none``.
+    coverage: str
+    constructs: tuple[TapsConstruct, ...]
+    note: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class TapsApi:
+    """The Transport Services API document and its mapping of the interfaces."""
+
+    document: str
+    title: str
+    url: str | None
+    #: The text the section numbers were read from, when it is not the document itself.
+    checked_against: str | None
+    note: str | None
+    mappings: tuple[TapsMapping, ...]
+    source: Source
+
+    def mapping(self, interface_key: str) -> TapsMapping | None:
+        return next((m for m in self.mappings if m.interface == interface_key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class DevelopmentSource:
+    """A document a later development is based on (not one of the survey's references)."""
+
+    label: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A cell of the survey's table that a later development suggests would read differently."""
+
+    #: The interface's stable key.
+    interface: str
+    #: ``expose`` (the cell would gain its mark) or ``withdraw`` (lose it).
+    change: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Development:
+    """A dated development of a protocol after the survey, kept apart from the survey's content."""
+
+    id: str
+    protocol: str
+    date: str
+    title: str
+    note: str
+    sources: tuple[DevelopmentSource, ...]
+    proposals: tuple[Proposal, ...]
+    source: Source
+
+
 def section_key(section: str) -> tuple[int, ...]:
     """Sort key for section numbers such as ``3.2.1`` (numeric, not lexical)."""
     return tuple(int(part) if part.isdigit() else 0 for part in section.split("."))
@@ -258,6 +412,13 @@ def section_key(section: str) -> tuple[int, ...]:
 
 def _index(records: tuple[_T, ...], key: str) -> Mapping[str, _T]:
     return MappingProxyType({getattr(record, key): record for record in records})
+
+
+def _interface_index(interfaces: tuple[Interface, ...]) -> Mapping[str, Interface]:
+    """Interfaces by code, and by the codes they have in other editions (a current code wins)."""
+    index = {alias: interface for interface in interfaces for alias in interface.aliases}
+    index.update((interface.code, interface) for interface in interfaces)
+    return MappingProxyType(index)
 
 
 @dataclass(frozen=True)
@@ -274,6 +435,12 @@ class Catalog:
     survey: Survey | None = None
     rules: tuple[Rule, ...] = ()
     notes: tuple[ConsistencyNote, ...] = ()
+    editions: tuple[Edition, ...] = ()
+    #: The edition the records show (see :mod:`.editions`); ``None`` for a catalog without editions.
+    edition: str | None = None
+    status: StatusIndex | None = None
+    taps: TapsApi | None = None
+    developments: tuple[Development, ...] = ()
     #: Every file the catalog was read from, for dependency tracking.
     files: tuple[str, ...] = ()
     _by_id: dict[str, Mapping[str, object]] = field(init=False, compare=False, repr=False)
@@ -285,13 +452,15 @@ class Catalog:
             "_by_id",
             {
                 "protocol": _index(self.protocols, "id"),
-                "interface": _index(self.interfaces, "code"),
+                "interface": _interface_index(self.interfaces),
                 "category": _index(self.categories, "id"),
                 "phase": _index(self.phases, "id"),
                 "transport": _index(self.transports, "id"),
                 "reference": _index(self.references, "id"),
                 "rule": _index(self.rules, "id"),
                 "note": _index(self.notes, "id"),
+                "edition": _index(self.editions, "id"),
+                "development": _index(self.developments, "id"),
             },
         )
 
@@ -322,6 +491,19 @@ class Catalog:
 
     def reference(self, reference_id: str) -> Reference | None:
         return self._by_id["reference"].get(reference_id)  # type: ignore[return-value]
+
+    def interface_by_key(self, key: str) -> Interface | None:
+        """The interface whose stable key is *key*."""
+        return next((i for i in self.interfaces if i.key == key), None)
+
+    def edition_record(self, edition_id: str) -> Edition | None:
+        return self._by_id["edition"].get(edition_id)  # type: ignore[return-value]
+
+    def reference_status(self, reference_id: str) -> ReferenceStatus | None:
+        return self.status.of(reference_id) if self.status else None
+
+    def developments_of(self, protocol_id: str) -> tuple[Development, ...]:
+        return tuple(d for d in self.developments if d.protocol == protocol_id)
 
     def has(self, kind: str, key: str) -> bool:
         """Whether a record of *kind* (``protocol``, ``interface``, ...) has id *key*."""

@@ -11,6 +11,7 @@ from typing import Any
 from sphinx_tapssec.model import builders
 from sphinx_tapssec.model.checker import RecordChecker
 from sphinx_tapssec.model.consistency import check_consistency
+from sphinx_tapssec.model.editions import check_editions
 from sphinx_tapssec.model.entities import Catalog, section_key
 from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, YamlError, parse
 from sphinx_tapssec.model.problems import Problem, Subtype
@@ -73,6 +74,10 @@ def load_catalog(
         survey=records["survey"][0] if records["survey"] else None,
         rules=tuple(records["rule"]),
         notes=tuple(records["consistency_note"]),
+        editions=tuple(records["edition"]),
+        status=records["status_index"][0] if records["status_index"] else None,
+        taps=records["taps_api"][0] if records["taps_api"] else None,
+        developments=tuple(records["development"]),
         files=tuple(files),
     )
     catalog, found = validate(raw, url_schemes)
@@ -81,7 +86,8 @@ def load_catalog(
         catalog, protocols=tuple(sorted(catalog.protocols, key=lambda p: section_key(p.section)))
     )
     catalog, inconsistent = check_consistency(catalog)
-    return LoadResult(catalog, tuple(problems) + found + inconsistent)
+    catalog, edition_problems = check_editions(catalog)
+    return LoadResult(catalog, tuple(problems) + found + inconsistent + edition_problems)
 
 
 def _read(path: Path, checker: RecordChecker) -> Any:

@@ -30,6 +30,8 @@ class Subtype(StrEnum):
     FALSE_CLAIM = "false_claim"
     COVERAGE = "coverage"
     RULE = "rule"
+    EDITION = "edition"
+    OBSOLETE_CITATION = "obsolete_citation"
 
 
 #: One line per subtype, used by the docs' warning reference and the CLI.
@@ -55,6 +57,8 @@ SUBTYPE_HELP: dict[Subtype, str] = {
     Subtype.FALSE_CLAIM: "A claim in the prose does not hold for the catalog; the message says what the catalog holds.",
     Subtype.COVERAGE: "A catalog entry no page documents, a reference nothing cites, or an interface nothing exposes.",
     Subtype.RULE: "A consistency rule of the catalog fails, or a consistency note no longer matches the catalog.",
+    Subtype.EDITION: "An edition is unknown, or one of its changes names a record or field that does not exist.",
+    Subtype.OBSOLETE_CITATION: "A page cites an RFC that a later RFC obsoletes (opt-in: tapssec_obsolete_citations).",
 }
 
 

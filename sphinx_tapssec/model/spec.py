@@ -76,6 +76,21 @@ CODE_PATTERN = r"[A-Z][A-Z0-9]*"
 SECTION_PATTERN = r"[0-9]+(\.[0-9]+)*"
 REF_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 
+RFC_PATTERN = r"RFC[0-9]+"
+
+#: What an edition can change.
+CHANGE_KINDS = ("survey", "section", "interface", "phase", "category", "transport", "reference", "cell", "wording")
+#: How much of an interface the Transport Services API offers.
+COVERAGE_LEVELS = ("full", "partial", "none")
+TAPS_CONSTRUCT_KINDS = (
+    "selection-property",
+    "connection-property",
+    "security-parameter",
+    "callback",
+    "action",
+    "event",
+)
+
 #: What a consistency note can be about.
 NOTE_KINDS = ("category", "transport", "table", "lists", "introduction", "order", "headings", "scope")
 
@@ -101,6 +116,21 @@ RECORDS: dict[str, Record] = {
                 Field("authors", Kind.RECORDS, True, "Authors in order.", record="author"),
                 Field("url", Kind.STRING, False, "Where the document is published."),
                 Field("abstract", Kind.TEXT, True, "What the document is about."),
+                Field("sections", Kind.RECORDS, False, "The table of contents, top two levels.", record="heading"),
+            ),
+        ),
+        Record(
+            "heading",
+            "A section heading of the surveyed document.",
+            (
+                Field(
+                    "number",
+                    Kind.STRING,
+                    False,
+                    "Section number; absent for an unnumbered section.",
+                    pattern=SECTION_PATTERN,
+                ),
+                Field("title", Kind.STRING, True, "Heading as printed."),
             ),
         ),
         Record(
@@ -119,6 +149,13 @@ RECORDS: dict[str, Record] = {
             "An interface exposed to applications (Section 5).",
             (
                 Field("code", Kind.STRING, True, "Abbreviation used in the table, e.g. IPK.", pattern=CODE_PATTERN),
+                Field(
+                    "key",
+                    Kind.STRING,
+                    False,
+                    "Stable key that editions never change (default: the code in lower case).",
+                    pattern=ID_PATTERN,
+                ),
                 _NAME,
                 Field("phase", Kind.STRING, True, "Phase id.", refers_to="phase"),
                 _SECTION,
@@ -141,6 +178,7 @@ RECORDS: dict[str, Record] = {
                 Field("doi", Kind.STRING, False, "Digital Object Identifier."),
                 Field("draft", Kind.STRING, False, "Internet-Draft name without version."),
                 Field("version", Kind.STRING, False, "Internet-Draft version, e.g. 27.", pattern=r"[0-9]{2}"),
+                Field("label", Kind.STRING, False, "Citation label shown instead of the id, e.g. QUIC-TRANSPORT."),
             ),
         ),
         Record(
@@ -259,6 +297,137 @@ RECORDS: dict[str, Record] = {
                 Field("note", Kind.TEXT, True, "The disagreement in plain text."),
             ),
         ),
+        Record(
+            "edition",
+            "An edition of the survey: the catalog as written, or changes on top of an earlier edition.",
+            (
+                _ID,
+                Field("name", Kind.STRING, True, "Display name, e.g. RFC 8922."),
+                Field("document", Kind.STRING, True, "Document name, e.g. rfc8922."),
+                Field("date", Kind.STRING, True, "Publication date, YYYY-MM or YYYY-MM-DD."),
+                Field("url", Kind.STRING, False, "Where the edition is published."),
+                Field(
+                    "based_on",
+                    Kind.STRING,
+                    False,
+                    "Edition these changes apply to; absent for the edition the records are written as.",
+                    pattern=ID_PATTERN,
+                ),
+                Field("note", Kind.TEXT, False, "What the edition is, in plain text."),
+                Field("changes", Kind.RECORDS, False, "What differs from based_on, one field each.", record="change"),
+            ),
+        ),
+        Record(
+            "change",
+            "One difference of an edition from the edition it is based on.",
+            (
+                Field("kind", Kind.STRING, True, "What changes.", choices=CHANGE_KINDS),
+                Field(
+                    "key",
+                    Kind.STRING,
+                    True,
+                    "Which one: an id, an interface key, a section number, or protocol/interface for a cell.",
+                ),
+                Field("field", Kind.STRING, False, "The field that changes (for wording: the words replaced)."),
+                Field("value", Kind.STRING, False, "The new value; absent removes it (e.g. a section number)."),
+                _NOTE,
+            ),
+        ),
+        Record(
+            "status_index",
+            "The publication status of the cited documents, as recorded on a date.",
+            (
+                Field("as_of", Kind.STRING, True, "Date of the index the status was read from, YYYY-MM-DD."),
+                Field("source", Kind.STRING, True, "Where the status was read, e.g. the RFC Editor's rfc-index."),
+                Field("entries", Kind.RECORDS, True, "One entry per cited document.", record="reference_status"),
+            ),
+        ),
+        Record(
+            "reference_status",
+            "What became of one cited document.",
+            (
+                Field("reference", Kind.STRING, True, "Reference id.", refers_to="reference"),
+                Field("obsoleted_by", Kind.STRINGS, False, "RFCs that obsolete it, e.g. RFC9147.", pattern=RFC_PATTERN),
+                Field("updated_by", Kind.STRINGS, False, "RFCs that update it.", pattern=RFC_PATTERN),
+                Field(
+                    "published_as", Kind.STRING, False, "For an Internet-Draft: the RFC it became.", pattern=RFC_PATTERN
+                ),
+                _NOTE,
+            ),
+        ),
+        Record(
+            "taps_api",
+            "How the Transport Services API realizes the survey's interfaces.",
+            (
+                Field("document", Kind.STRING, True, "The API document, e.g. RFC 9622."),
+                Field("title", Kind.STRING, True, "Its title."),
+                Field("url", Kind.STRING, False, "Where it is published."),
+                Field("checked_against", Kind.STRING, False, "The text the section numbers were read from."),
+                _NOTE,
+                Field("mappings", Kind.RECORDS, True, "One per interface.", record="taps_mapping"),
+            ),
+        ),
+        Record(
+            "taps_mapping",
+            "What realizes one interface in the API.",
+            (
+                Field("interface", Kind.STRING, True, "Interface key or code.", refers_to="interface"),
+                Field("coverage", Kind.STRING, True, "How much of it the API offers.", choices=COVERAGE_LEVELS),
+                Field("constructs", Kind.RECORDS, False, "The API's properties, events...", record="taps_construct"),
+                _NOTE,
+            ),
+        ),
+        Record(
+            "taps_construct",
+            "A property, parameter, callback, action or event of the API.",
+            (
+                Field("name", Kind.STRING, True, "Its name in the API, e.g. preSharedKey."),
+                Field("kind", Kind.STRING, True, "What it is.", choices=TAPS_CONSTRUCT_KINDS),
+                Field("section", Kind.STRING, True, "Section of the API document.", pattern=SECTION_PATTERN),
+            ),
+        ),
+        Record(
+            "development",
+            "A later development of a protocol, kept apart from the survey's content.",
+            (
+                _ID,
+                Field("protocol", Kind.STRING, True, "Protocol id.", refers_to="protocol"),
+                Field("date", Kind.STRING, True, "When, YYYY-MM.", pattern=r"[0-9]{4}-[0-9]{2}"),
+                Field("title", Kind.STRING, True, "One line."),
+                Field("note", Kind.TEXT, True, "What happened, in plain text."),
+                Field("sources", Kind.RECORDS, True, "Where it is documented.", record="source"),
+                Field(
+                    "proposals",
+                    Kind.RECORDS,
+                    False,
+                    "Cells of the survey's table that would read differently today; shown, never applied.",
+                    record="proposal",
+                ),
+            ),
+        ),
+        Record(
+            "source",
+            "A document a development is based on.",
+            (
+                Field("label", Kind.STRING, True, "How it is cited, e.g. RFC 9147."),
+                Field("url", Kind.STRING, False, "Link; http and https only by default."),
+            ),
+        ),
+        Record(
+            "proposal",
+            "A proposed change to one cell of the survey's table.",
+            (
+                Field("interface", Kind.STRING, True, "Interface key or code.", refers_to="interface"),
+                Field(
+                    "change",
+                    Kind.STRING,
+                    True,
+                    "Whether the cell would gain or lose its mark.",
+                    choices=("expose", "withdraw"),
+                ),
+                _NOTE,
+            ),
+        ),
     )
 }
 
@@ -273,4 +442,8 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("protocols/*.yaml", None, "protocol", False, "One security protocol per file."),
     FileSpec("rules.yaml", "rules", "rule", True, "Consistency rules written in the query language."),
     FileSpec("consistency.yaml", "notes", "consistency_note", True, "Where the survey disagrees with itself."),
+    FileSpec("editions.yaml", "editions", "edition", True, "Editions of the survey and how they differ."),
+    FileSpec("status.yaml", "status", "status_index", False, "What became of the cited documents."),
+    FileSpec("taps-api.yaml", "taps_api", "taps_api", False, "The interfaces in the Transport Services API."),
+    FileSpec("developments.yaml", "developments", "development", True, "Later developments, per protocol."),
 )

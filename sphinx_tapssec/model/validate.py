@@ -15,10 +15,13 @@ from sphinx_tapssec.model.entities import (
     Catalog,
     Category,
     Dependency,
+    Development,
     Exposure,
     Phase,
     Protocol,
     Source,
+    StatusIndex,
+    TapsApi,
     Transport,
 )
 from sphinx_tapssec.model.problems import Problem, Subtype
@@ -37,8 +40,9 @@ _UNKNOWN = {
 
 
 class _Validator:
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> None:
         self.catalog = catalog
+        self.url_schemes = url_schemes
         self.problems: list[Problem] = []
 
     def report(self, source: Source, subtype: Subtype, message: str) -> None:
@@ -122,6 +126,75 @@ class _Validator:
             references=self.known("reference", protocol.references, where.at("references"), what),
         )
 
+    def interface_key(self, key_or_code: str, source: Source, what: str) -> str | None:
+        """The stable key of the interface named by its key or code, or ``None`` (reported)."""
+        interface = self.catalog.interface_by_key(key_or_code) or self.catalog.interface(key_or_code.upper())
+        if interface is None:
+            self.report(source, Subtype.UNKNOWN_INTERFACE, f"{what}: unknown interface {key_or_code!r}")
+            return None
+        return interface.key
+
+    def status(self, index: StatusIndex | None) -> StatusIndex | None:
+        if index is None:
+            return None
+        seen: set[str] = set()
+        kept = []
+        for entry in index.entries:
+            what = "status entry"
+            if not self.known("reference", [entry.reference], entry.source.at("reference"), what):
+                continue
+            if entry.reference in seen:
+                self.report(entry.source, Subtype.DUPLICATE_ID, f"{what}: {entry.reference!r} is given twice")
+                continue
+            seen.add(entry.reference)
+            kept.append(entry)
+        return dataclasses.replace(index, entries=tuple(kept))
+
+    def taps(self, api: TapsApi | None) -> TapsApi | None:
+        if api is None:
+            return None
+        self.url(api.url, api.source.at("url"), f"taps_api {api.document!r}")
+        seen: set[str] = set()
+        kept = []
+        for mapping in api.mappings:
+            key = self.interface_key(mapping.interface, mapping.source.at("interface"), "taps_api mapping")
+            if key is None:
+                continue
+            if key in seen:
+                self.report(mapping.source, Subtype.DUPLICATE_ID, f"taps_api maps interface {key!r} twice")
+                continue
+            seen.add(key)
+            kept.append(dataclasses.replace(mapping, interface=key))
+        return dataclasses.replace(api, mappings=tuple(kept))
+
+    def development(self, development: Development) -> Development | None:
+        what = f"development {development.id!r}"
+        if not self.known_protocol(development.protocol, development.source.at("protocol"), what):
+            return None
+        for item in development.sources:
+            self.url(item.url, development.source.at("sources"), what)
+        proposals = []
+        for proposal in development.proposals:
+            key = self.interface_key(proposal.interface, development.source.at("proposals"), what)
+            if key is not None:
+                proposals.append(dataclasses.replace(proposal, interface=key))
+        return dataclasses.replace(development, proposals=tuple(proposals))
+
+    def known_protocol(self, protocol_id: str, source: Source, what: str) -> bool:
+        if self.catalog.protocol(protocol_id) is None:
+            self.report(source, Subtype.UNKNOWN_PROTOCOL, f"{what}: unknown protocol {protocol_id!r}")
+            return False
+        return True
+
+    def url(self, url: str | None, source: Source, what: str) -> None:
+        if url and not safe_url(url, self.url_schemes):
+            self.report(
+                source,
+                Subtype.UNSAFE_URL,
+                f"{what}: URL {url!r} is not an allowed link (schemes: {', '.join(self.url_schemes)}); "
+                "it is shown as text",
+            )
+
     def with_refs(self, record: Any, text_field: str, what: str) -> Any:
         self.citations(getattr(record, text_field), record.source.at(text_field), what)
         refs = self.known("reference", record.references, record.source.at("references"), what)
@@ -133,15 +206,9 @@ def validate(catalog: Catalog, url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> 
 
     A URL outside *url_schemes* is reported but kept: it renders as text, never as a link.
     """
-    check = _Validator(catalog)
+    check = _Validator(catalog, url_schemes)
     for reference in catalog.references:
-        if reference.url and not safe_url(reference.url, url_schemes):
-            check.report(
-                reference.source.at("url"),
-                Subtype.UNSAFE_URL,
-                f"reference {reference.id!r}: URL {reference.url!r} is not an allowed link "
-                f"(schemes: {', '.join(url_schemes)}); it is shown as text",
-            )
+        check.url(reference.url, reference.source.at("url"), f"reference {reference.id!r}")
     unique = dataclasses.replace(
         catalog,
         protocols=check.unique(catalog.protocols, "protocol"),
@@ -166,4 +233,14 @@ def validate(catalog: Catalog, url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> 
     for group in groups:
         check.citations(group.description, group.source.at("description"), repr(group.id))
     result = dataclasses.replace(check.catalog, protocols=protocols, omitted=omitted)
+    check.catalog = result
+    result = dataclasses.replace(
+        result,
+        editions=check.unique(result.editions, "edition"),
+        status=check.status(result.status),
+        taps=check.taps(result.taps),
+        developments=tuple(
+            d for d in map(check.development, check.unique(result.developments, "development")) if d is not None
+        ),
+    )
     return result, tuple(check.problems)
