@@ -12,10 +12,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sphinx_tapssec.model.entities import Catalog, Change, Edition, Exposure, Interface, Protocol, Source
 from sphinx_tapssec.model.problems import Problem, Subtype
+
+_R = TypeVar("_R")
 
 #: The fields an edition may change, per kind of change (``cell`` and ``wording`` take none).
 CHANGEABLE: dict[str, tuple[str, ...]] = {
@@ -176,8 +178,10 @@ def _codes(catalog: Catalog, key: str) -> list[str]:
     base = catalog.interface_by_key(key)
     codes = [base.code] if base else []
     for edition in catalog.editions:
-        codes += [c.value for c in edition.changes if c.kind == "interface" and c.key == key and c.field == "code"]
-    return list(dict.fromkeys(code for code in codes if code))
+        codes += [
+            c.value for c in edition.changes if c.kind == "interface" and c.key == key and c.field == "code" and c.value
+        ]
+    return [code for code in dict.fromkeys(codes) if code]
 
 
 def _apply(catalog: Catalog, change: Change) -> Catalog:
@@ -188,35 +192,38 @@ def _apply(catalog: Catalog, change: Change) -> Catalog:
         protocol_id, _, interface_key = change.key.partition("/")
         interface = _interface(catalog, interface_key)
         assert interface is not None
-        return _map_protocols(catalog, lambda p: _set_cell(p, interface.code, value == "exposed", change.source))
+        exposed = value == "exposed"
+        return _map_protocols(
+            catalog, lambda p: _set_cell(p, interface.code, exposed, change.source) if p.id == protocol_id else p
+        )
     if kind == "survey":
         assert catalog.survey is not None
-        return dataclasses.replace(catalog, survey=dataclasses.replace(catalog.survey, **{change.field or "": value}))
+        return dataclasses.replace(catalog, survey=_with(catalog.survey, change.field, value))
     if kind == "section":
         assert catalog.survey is not None
-        sections = tuple(
-            dataclasses.replace(h, **{change.field or "": value}) if h.key == change.key else h
-            for h in catalog.survey.sections
-        )
+        sections = tuple(_with(h, change.field, value) if h.key == change.key else h for h in catalog.survey.sections)
         return dataclasses.replace(catalog, survey=dataclasses.replace(catalog.survey, sections=sections))
     if kind == "interface":
         old = _interface(catalog, change.key)
         assert old is not None
-        new = dataclasses.replace(old, **{change.field or "": value})
+        new = _with(old, change.field, value)
         result = dataclasses.replace(catalog, interfaces=tuple(new if i is old else i for i in catalog.interfaces))
         if new.code != old.code:
             result = _map_protocols(result, lambda p: _rename_code(p, old.code, new.code))
         return result
     collection = {"phase": "phases", "category": "categories", "transport": "transports", "reference": "references"}
     name = collection[kind]
-    new_value: str | tuple[str, ...] | None = value
+    new_value: object = value
     if change.field == "authors":
         new_value = tuple(part.strip() for part in (value or "").split(";") if part.strip())
-    records = tuple(
-        dataclasses.replace(r, **{change.field or "": new_value}) if r.id == change.key else r
-        for r in getattr(catalog, name)
-    )
-    return dataclasses.replace(catalog, **{name: records})
+    records = tuple(_with(r, change.field, new_value) if r.id == change.key else r for r in getattr(catalog, name))
+    return _with(catalog, name, records)
+
+
+def _with(record: _R, field: str | None, value: object) -> _R:
+    """*record* with *field* set to *value* (checked against :data:`CHANGEABLE` beforehand)."""
+    changes: dict[str, Any] = {field or "": value}
+    return dataclasses.replace(record, **changes)  # type: ignore[type-var]
 
 
 def _map_protocols(catalog: Catalog, function: Callable[[Protocol], Protocol]) -> Catalog:
@@ -282,7 +289,8 @@ def diff(catalog: Catalog, before_id: str, after_id: str) -> list[Difference]:
     before, after = apply_edition(catalog, before_id), apply_edition(catalog, after_id)
     result: list[Difference] = []
     if before.survey and after.survey:
-        result += _fields("survey", "", before.survey, after.survey, ("id", "title", "date", "status", "url", "expires"))
+        survey_fields = ("id", "title", "date", "status", "url", "expires")
+        result += _fields("survey", "", before.survey, after.survey, survey_fields)
         result += _records("section", _by(before.survey.sections, "key"), _by(after.survey.sections, "key"))
     for kind, collection in (
         ("phase", "phases"),
