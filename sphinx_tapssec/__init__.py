@@ -18,6 +18,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Imported here so that ``sphinx_tapssec.model`` and the CLI never import Sphinx.
     from sphinx_tapssec import assets, catalog_loading, checks, config, dependencies, html_scope
     from sphinx_tapssec.directives.catalog_format import CatalogFormat
+    from sphinx_tapssec.directives.edition_diff import EditionDiff
     from sphinx_tapssec.directives.interface_matrix import InterfaceMatrix
     from sphinx_tapssec.directives.lists import OmittedProtocols, ProtocolList, ReferenceList, TransportDeps
     from sphinx_tapssec.directives.objects import (
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "catalog-format": CatalogFormat,
         "protocol-overview": ProtocolOverview,
         "stack-diagram": StackDiagram,
+        "edition-diff": EditionDiff,
     }
     for name, directive in domain_directives.items():
         app.add_directive_to_domain("tapssec", name, directive)

@@ -16,15 +16,16 @@ from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
 from sphinx_tapssec.config import get_config
+from sphinx_tapssec.model.editions import edition_ids
+from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import catalog_files, load_catalog
-from sphinx_tapssec.warnings import warn_problem
+from sphinx_tapssec.warnings import Subtype, warn, warn_problem
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from sphinx_tapssec.domain import TapssecDomain
-    from sphinx_tapssec.model.entities import Catalog
     from sphinx_tapssec.model.spec import FileSpec
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,19 @@ def load(app: Sphinx) -> None:
     # Reported on every build, not only when parsed, so that a -W build keeps failing.
     for problem in domain.problems:
         warn_problem(problem)
+    domain.show_edition(_edition(domain.undivided, config.edition))
+
+
+def _edition(catalog: Catalog, wanted: str | None) -> str | None:
+    """*wanted* if the catalog has that edition; else the base edition, with a warning."""
+    if wanted is None or catalog.edition_record(wanted) is not None:
+        return wanted
+    known = ", ".join(edition_ids(catalog)) or "none: the catalog has no editions.yaml"
+    warn(
+        f"tapssec_edition: unknown edition {wanted!r} (editions: {known}); showing the catalog as written",
+        Subtype.EDITION,
+    )
+    return None
 
 
 def note_catalog_wide(env: BuildEnvironment) -> None:

@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from sphinx_tapssec.export import text_matrix, to_csv, to_json
+from sphinx_tapssec.model.editions import UnknownEditionError, apply_edition, diff, edition_ids
+from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import LoadResult, load_catalog
 from sphinx_tapssec.model.schema import schema_text
 from sphinx_tapssec.paths import bundled_catalog
 
 
-def _load(directory: str | None) -> LoadResult:
-    return load_catalog([Path(directory) if directory else bundled_catalog()])
+class UsageError(Exception):
+    """A command line the command cannot carry out (exit status 2)."""
+
+
+def _load(directory: str | None, edition: str | None = None) -> LoadResult:
+    """The catalog of *directory*, as *edition* shows it."""
+    result = load_catalog([Path(directory) if directory else bundled_catalog()])
+    return dataclasses.replace(result, catalog=_edition(result.catalog, edition))
+
+
+def _edition(catalog: Catalog, edition: str | None) -> Catalog:
+    try:
+        return apply_edition(catalog, edition)
+    except UnknownEditionError:
+        known = ", ".join(edition_ids(catalog)) or "none"
+        raise UsageError(f"unknown edition {edition!r} (editions: {known})") from None
 
 
 def _report(result: LoadResult) -> None:
@@ -24,7 +41,7 @@ def _report(result: LoadResult) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    result = _load(args.directory)
+    result = _load(args.directory, args.edition)
     for problem in result.problems:
         print(problem)
     catalog = result.catalog
@@ -37,20 +54,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    result = _load(args.directory)
+    result = _load(args.directory, args.edition)
     _report(result)
     sys.stdout.write(to_json(result.catalog) if args.format == "json" else to_csv(result.catalog))
     return 1 if result.problems else 0
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
-    result = _load(args.directory)
+    result = _load(args.directory, args.edition)
     _report(result)
     catalog = result.catalog
     protocols = [p for p in catalog.protocols if p.in_table or args.all_protocols]
     sys.stdout.write(text_matrix(catalog, protocols, catalog.interfaces))
     if any(e.note or e.references for p in protocols for e in p.exposes):
         print("\n* qualified; see `tapssec export` or the rendered notes")
+    return 1 if result.problems else 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    result = _load(args.directory)
+    _report(result)
+    for edition in (args.before, args.after):
+        _edition(result.catalog, edition)
+    differences = diff(result.catalog, args.before, args.after)
+    for difference in differences:
+        print(difference)
+    count = len(differences)
+    print(f"{count} difference{'' if count == 1 else 's'} from {args.before} to {args.after}", file=sys.stderr)
     return 1 if result.problems else 0
 
 
@@ -63,10 +93,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     # Sphinx is imported only for this command.
     from sphinx_tapssec.checking import CheckError, parse_overrides, run_check
 
+    overrides = parse_overrides([*args.define, *([f"tapssec_edition={args.edition}"] if args.edition else [])])
     try:
         result = run_check(
             args.docs,
-            parse_overrides(args.define),
+            overrides,
             builder=args.builder,
             outdir=args.out,
             coverage=not args.no_coverage,
@@ -105,6 +136,7 @@ def _check_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         metavar="name=value",
         help="override a configuration value, as sphinx-build -D (paths are relative to DOCS_DIR)",
     )
+    check.add_argument("--edition", help="edition of the survey to check against (sets tapssec_edition)")
     check.add_argument("-b", dest="builder", default="dummy", help="builder to run (default: dummy, writes nothing)")
     check.add_argument("-j", dest="jobs", type=int, default=1, help="read documents in N processes")
     check.add_argument("--out", help="output directory (default: a temporary one)")
@@ -117,17 +149,26 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="tapssec", description=__doc__)
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     help_dir = "catalog directory (default: the bundled survey catalog)"
+    help_edition = "edition of the survey, e.g. rfc8922 (default: the catalog as written)"
     validate = commands.add_parser("validate", help="check a catalog; one file:line: message per problem")
     validate.add_argument("directory", nargs="?", help=help_dir)
+    validate.add_argument("--edition", help=help_edition)
     validate.set_defaults(run=cmd_validate)
     export = commands.add_parser("export", help="print the catalog as JSON or the matrix as CSV")
     export.add_argument("directory", nargs="?", help=help_dir)
     export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--edition", help=help_edition)
     export.set_defaults(run=cmd_export)
     matrix = commands.add_parser("matrix", help="print the protocol x interface table")
     matrix.add_argument("directory", nargs="?", help=help_dir)
     matrix.add_argument("--all-protocols", action="store_true", help="include protocols not in the survey's table")
+    matrix.add_argument("--edition", help=help_edition)
     matrix.set_defaults(run=cmd_matrix)
+    changes = commands.add_parser("diff", help="print what changed between two editions, one change per line")
+    changes.add_argument("before", metavar="EDITION_A", help="the earlier edition, e.g. draft-12")
+    changes.add_argument("after", metavar="EDITION_B", help="the later edition, e.g. rfc8922")
+    changes.add_argument("directory", nargs="?", help=help_dir)
+    changes.set_defaults(run=cmd_diff)
     schema = commands.add_parser("schema", help="print the JSON Schema of catalog files")
     schema.set_defaults(run=cmd_schema)
     _check_parser(commands)
@@ -138,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except UsageError as error:
+        print(f"tapssec {args.command}: {error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader (``| head``) stopped early: exit quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

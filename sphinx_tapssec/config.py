@@ -41,6 +41,14 @@ class TapssecConfig:
             "types": (list, tuple),
         },
     )
+    edition: str | None = field(
+        default=None,
+        metadata={
+            "help": "Edition of the survey to render, by id (e.g. draft-12 or rfc8922); None renders the edition "
+            "the catalog is written as.",
+            "types": (str, type(None)),
+        },
+    )
     strict: bool = field(
         default=False,
         metadata={"help": "Stop the build on the first catalog problem instead of warning.", "types": (bool,)},

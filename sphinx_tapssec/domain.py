@@ -16,6 +16,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_tapssec import docdata
+from sphinx_tapssec.model.editions import apply_edition
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.warnings import Subtype, warn
@@ -65,15 +66,24 @@ def node_id(kind: str, key: str) -> str:
     return str(nodes.make_id(f"tapssec-{kind}-{key}"))
 
 
+def canonical(catalog: Catalog, kind: str, key: str) -> str:
+    """*key* as the catalog stores it: an interface's code in any edition becomes its current code."""
+    if kind == "interface" and (interface := catalog.interface(key)):
+        return interface.code
+    return key
+
+
 def display_name(catalog: Catalog, kind: str, key: str) -> str | None:
     """How a reference to an entry reads when the author gave no explicit title."""
     if kind == "protocol":
         protocol = catalog.protocol(key)
         return protocol.name if protocol else None
     if kind == "reference":
-        return f"[{key}]" if catalog.reference(key) else None
+        reference = catalog.reference(key)
+        return reference.citation if reference else None
     if kind == "interface":
-        return key if catalog.interface(key) else None
+        interface = catalog.interface(key)
+        return interface.code if interface else None
     record = getattr(catalog, kind)(key)
     return record.name if record else None
 
@@ -87,7 +97,9 @@ class TapssecXRefRole(XRefRole):
         self, env: BuildEnvironment, refnode: nodes.Element, has_explicit_title: bool, title: str, target: str
     ) -> tuple[str, str]:
         kind = ROLE_KIND[self.reftype]
-        return title, normalize(kind, target)
+        domain = env.get_domain("tapssec")
+        assert isinstance(domain, TapssecDomain)
+        return title, canonical(domain.catalog, kind, normalize(kind, target))
 
     def result_nodes(
         self, document: nodes.document, env: BuildEnvironment, node: nodes.Element, is_ref: bool
@@ -180,10 +192,19 @@ class TapssecDomain(Domain):
     def citations(self) -> dict[str, frozenset[str]]:
         return self.data.setdefault("citations", {})  # type: ignore[no-any-return]
 
+    @property
+    def undivided(self) -> Catalog:
+        """The catalog as loaded, every edition in it; :attr:`catalog` is one edition of it."""
+        return self.data.get("undivided", self.catalog)  # type: ignore[no-any-return]
+
     def set_catalog(
         self, catalog: Catalog, fingerprint: tuple[tuple[str, int], ...], problems: tuple[Problem, ...]
     ) -> None:
-        self.data.update(catalog=catalog, fingerprint=fingerprint, problems=problems)
+        self.data.update(undivided=catalog, fingerprint=fingerprint, problems=problems)
+
+    def show_edition(self, edition: str | None) -> None:
+        """Make :attr:`catalog` the loaded catalog as *edition* shows it (``None``: as written)."""
+        self.data["catalog"] = apply_edition(self.undivided, edition)
 
     def note_object(self, kind: str, key: str, node_id: str, location: nodes.Element) -> None:
         """Record that the current document describes (*kind*, *key*)."""
@@ -229,6 +250,7 @@ class TapssecDomain(Domain):
         kind = ROLE_KIND.get(typ)
         if kind is None:
             return None
+        target = canonical(self.catalog, kind, target)
         if not self.catalog.has(kind, target):
             warn(f"unknown {kind} {target!r} (not in the catalog)", KINDS[kind][1], node)
             return contnode

@@ -13,7 +13,7 @@ from sphinx.directives import ObjectDescription
 from sphinx_tapssec.catalog_loading import get_catalog, get_domain, note_sources
 from sphinx_tapssec.dependencies import note_selection, select
 from sphinx_tapssec.directives.base import adopt, id_list
-from sphinx_tapssec.domain import KINDS, display_name, node_id, normalize
+from sphinx_tapssec.domain import KINDS, canonical, display_name, node_id, normalize
 from sphinx_tapssec.render import describe
 from sphinx_tapssec.warnings import Subtype, warn
 
@@ -43,7 +43,7 @@ class CatalogObject(ObjectDescription[str]):
 
     @property
     def key(self) -> str:
-        return normalize(self.kind, self.arguments[0])
+        return canonical(self.catalog, self.kind, normalize(self.kind, self.arguments[0]))
 
     def run(self) -> list[nodes.Node]:
         if not self.catalog.has(self.kind, self.key):
@@ -66,7 +66,9 @@ class CatalogObject(ObjectDescription[str]):
         return ""
 
     def add_target_and_index(self, name: str, sig: str, signode: addnodes.desc_signature) -> None:
-        target = node_id(self.kind, name)
+        # An interface's anchor follows its stable key, so links survive an edition's rename.
+        interface = self.catalog.interface(name) if self.kind == "interface" else None
+        target = node_id(self.kind, interface.key if interface else name)
         signode["ids"].append(target)
         get_domain(self.env).note_object(self.kind, name, target, signode)
         if "no-index-entry" not in self.options:

@@ -11,10 +11,11 @@ from sphinx_tapssec.domain import KINDS
 from sphinx_tapssec.model.entities import CITATION
 
 
-def xref(kind: str, key: str, text: str | None = None) -> addnodes.pending_xref:
+def xref(kind: str, key: str, text: str | None = None, *, explicit: bool | None = None) -> addnodes.pending_xref:
     """A link to a catalog entry, resolved by the domain (plain text where nothing describes it).
 
-    Without *text* the domain writes the entry's display name.
+    Without *text*, or with ``explicit=False``, the domain writes the entry's display name
+    (*text* is then only the fallback).
     """
     role = KINDS[kind][0]
     node: addnodes.pending_xref = addnodes.pending_xref(
@@ -22,7 +23,7 @@ def xref(kind: str, key: str, text: str | None = None) -> addnodes.pending_xref:
         refdomain="tapssec",
         reftype=role,
         reftarget=key,
-        refexplicit=text is not None,
+        refexplicit=text is not None if explicit is None else explicit,
         refwarn=False,
     )
     node += nodes.inline(text or key, text or key, classes=["xref", "tapssec", f"tapssec-{role}"])
@@ -39,7 +40,8 @@ def inline_text(text: str) -> list[nodes.Node]:
     for match in CITATION.finditer(text):
         if match.start() > position:
             result.append(nodes.Text(text[position : match.start()]))
-        result.append(xref("reference", match.group(1), match.group(0)))
+        # Not explicit: the domain writes the citation label of the edition shown.
+        result.append(xref("reference", match.group(1), match.group(0), explicit=False))
         position = match.end()
     if position < len(text):
         result.append(nodes.Text(text[position:]))
@@ -60,7 +62,7 @@ def citations(reference_ids: Iterable[str]) -> list[nodes.Node]:
     for reference_id in reference_ids:
         if result:
             result.append(nodes.Text(" "))
-        result.append(xref("reference", reference_id, f"[{reference_id}]"))
+        result.append(xref("reference", reference_id, f"[{reference_id}]", explicit=False))
     return result
 
 

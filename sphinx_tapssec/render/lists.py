@@ -122,7 +122,7 @@ def reference_list(
     """The bibliography as a definition list; with *with_ids* each term is a link target."""
     result = nodes.definition_list(classes=["tapssec-references"])
     for reference in references:
-        label = f"[{reference.id}]"
+        label = reference.citation
         term = nodes.term(label, label, ids=[node_id("reference", reference.id)] if with_ids else [])
         body = nodes.definition("", nodes.paragraph("", "", *reference_text(reference, schemes)))
         result += nodes.definition_list_item("", term, body)
