@@ -163,6 +163,8 @@ Survey
 
 Old code :tapssec:iface:`PSKE`, new code :tapssec:iface:`SSKE`, cited [#]_ :tapssec:ref:`I-D.ietf-quic-tls`.
 
+Queries take either code: :tapssec:count:`exposes(PSKE)` and :tapssec:count:`exposes(SSKE)`.
+
 .. [#] A footnote.
 
 .. reference-list::
@@ -194,6 +196,7 @@ def test_site_renders_the_configured_edition(tmp_path: Path, edition: str, code:
             a.text() for a in page.find_all("a") if a.attrs.get("href") == "#tapssec-reference-i-d-ietf-quic-tls"
         ]
         assert citations and set(citations) == {label}
+        assert "Queries take either code: 6 and 6." in page.text()
     finally:
         app.cleanup()
 

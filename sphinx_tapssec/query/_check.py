@@ -46,6 +46,8 @@ def catalog_id(catalog: Catalog, kind: str, literal: Literal) -> Literal:
     if not catalog.has(kind, key):
         keys = [getattr(record, "id") for record in getattr(catalog, _PLURAL.get(kind, kind + "s"))]  # noqa: B009
         raise _unknown(kind, literal.value, literal.column, keys)
+    if kind == "interface" and (interface := catalog.interface(key)):
+        key = interface.code  # any edition's code means the interface under its current one
     return Literal(key, literal.column, literal.quoted)
 
 
