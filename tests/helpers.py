@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.testing.util import SphinxTestApp
 
+import sphinx_tapssec
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
@@ -183,3 +185,39 @@ def read_matrix(table: Element) -> Matrix:
 def matrices(page: Element) -> list[Matrix]:
     """Every interface matrix of a page, in order."""
     return [read_matrix(table) for table in page.find_all("table", class_="tapssec-matrix")]
+
+
+# --- what setup() registers ------------------------------------------------------------------
+
+
+class _Registry:
+    """Stands in for the Sphinx application to list what ``setup()`` registers."""
+
+    def __init__(self) -> None:
+        self.directives: list[str] = []
+        self.roles: list[str] = []
+
+    def add_directive(self, name: str, *args: Any, **kwargs: Any) -> None:
+        self.directives.append(name)
+
+    def add_directive_to_domain(self, domain: str, name: str, *args: Any, **kwargs: Any) -> None:
+        self.directives.append(f"{domain}:{name}")
+
+    def add_role(self, name: str, *args: Any, **kwargs: Any) -> None:
+        self.roles.append(name)
+
+    def add_role_to_domain(self, domain: str, name: str, *args: Any, **kwargs: Any) -> None:
+        self.roles.append(f"{domain}:{name}")
+
+    def add_domain(self, domain: Any, *args: Any, **kwargs: Any) -> None:
+        self.roles += [f"{domain.name}:{role}" for role in domain.roles]
+        self.directives += [f"{domain.name}:{name}" for name in domain.directives]
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: None
+
+
+def registered() -> _Registry:
+    registry = _Registry()
+    sphinx_tapssec.setup(registry)  # type: ignore[arg-type]
+    return registry

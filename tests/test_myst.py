@@ -11,51 +11,15 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from helpers import Element, build, copy_root, parse_html, read_matrix, subtypes_of, warnings_of
-
-import sphinx_tapssec
+from helpers import Element, build, copy_root, parse_html, read_matrix, registered, subtypes_of, warnings_of
 
 pytest.importorskip("myst_parser", reason="MyST tests need myst-parser: pip install -e '.[test]'")
 
 ROOT = Path(__file__).parent / "roots" / "test-myst"
 #: Without Graphviz the stack diagrams fall back to text, with one warning each.
 EXPECTED_WARNINGS = [] if shutil.which("dot") else ["graphviz"] * 4
-
-
-class _Registry:
-    """Stands in for the Sphinx application to list what ``setup()`` registers."""
-
-    def __init__(self) -> None:
-        self.directives: list[str] = []
-        self.roles: list[str] = []
-
-    def add_directive(self, name: str, *args: Any, **kwargs: Any) -> None:
-        self.directives.append(name)
-
-    def add_directive_to_domain(self, domain: str, name: str, *args: Any, **kwargs: Any) -> None:
-        self.directives.append(f"{domain}:{name}")
-
-    def add_role(self, name: str, *args: Any, **kwargs: Any) -> None:
-        self.roles.append(name)
-
-    def add_role_to_domain(self, domain: str, name: str, *args: Any, **kwargs: Any) -> None:
-        self.roles.append(f"{domain}:{name}")
-
-    def add_domain(self, domain: Any, *args: Any, **kwargs: Any) -> None:
-        self.roles += [f"{domain.name}:{role}" for role in domain.roles]
-        self.directives += [f"{domain.name}:{name}" for name in domain.directives]
-
-    def __getattr__(self, name: str) -> Any:
-        return lambda *args, **kwargs: None
-
-
-def registered() -> _Registry:
-    registry = _Registry()
-    sphinx_tapssec.setup(registry)  # type: ignore[arg-type]
-    return registry
 
 
 @dataclass(frozen=True)
