@@ -213,6 +213,34 @@ def test_unknown_edition_warns_and_shows_the_catalog_as_written(tmp_path: Path) 
         app.cleanup()
 
 
+MATRIX_PAGE = """\
+Matrices
+========
+
+.. interface-matrix::
+   :edition: rfc8922
+   :interfaces: IPK, PSKE
+
+.. interface-matrix::
+   :edition: rfc9999
+"""
+
+
+def test_matrix_of_another_edition(tmp_path: Path) -> None:
+    app = build(_project(tmp_path, "", MATRIX_PAGE))
+    try:
+        warnings = warnings_of(app)
+        assert subtypes_of(warnings) == ["edition"]
+        assert "index.rst:8:" in warnings[0] and "interface-matrix: unknown edition 'rfc9999'" in warnings[0]
+        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        rfc, site = (read_matrix(table) for table in page.find_all("table", class_="tapssec-matrix"))
+        assert rfc.codes == ("IPK", "SSKE")
+        assert rfc.rows["TLS"] == {"IPK", "SSKE"}
+        assert "PSKE" in site.codes  # the unknown edition falls back to the site's
+    finally:
+        app.cleanup()
+
+
 DIFF_PAGE = """\
 Changes
 =======

@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable, Sequence
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_tapssec.catalog_loading import get_catalog, note_catalog_wide, note_sources
+from sphinx_tapssec.catalog_loading import get_catalog, get_domain, note_catalog_wide, note_sources
 from sphinx_tapssec.domain import KINDS
+from sphinx_tapssec.model.editions import UnknownEditionError, apply_edition, edition_ids
 from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.querying import compile_or_warn, note_catalog
 from sphinx_tapssec.warnings import Subtype, warn
@@ -49,6 +50,23 @@ def adopt(directive: SphinxDirective, root: nodes.Element) -> None:
         node.document = document
         if node.line is None:
             node.source, node.line = source, line
+
+
+def edition_catalog(directive: SphinxDirective, edition: str | None) -> Catalog:
+    """The build's catalog, or the loaded catalog as *edition* shows it (a warning if it has no such edition)."""
+    domain = get_domain(directive.env)
+    if edition is None:
+        return domain.catalog
+    try:
+        return apply_edition(domain.undivided, edition)
+    except UnknownEditionError:
+        known = ", ".join(edition_ids(domain.undivided)) or "none: the catalog has no editions.yaml"
+        warn(
+            f"{directive.name}: unknown edition {edition!r} (editions: {known})",
+            Subtype.EDITION,
+            directive.get_location(),
+        )
+        return domain.catalog
 
 
 class CatalogDirective(SphinxDirective):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 
 from sphinx_tapssec.dependencies import note_selection
-from sphinx_tapssec.directives.base import CatalogDirective, adopt, id_list
+from sphinx_tapssec.directives.base import CatalogDirective, adopt, edition_catalog, id_list
 from sphinx_tapssec.domain import normalize
 from sphinx_tapssec.render.matrix import MatrixSpec, build_matrix
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
     from sphinx_tapssec.dependencies import Condition
-    from sphinx_tapssec.model.entities import Interface, Protocol
+    from sphinx_tapssec.model.entities import Catalog, Interface, Protocol
 
 
 class InterfaceMatrix(CatalogDirective):
@@ -35,7 +36,13 @@ class InterfaceMatrix(CatalogDirective):
         "name": directives.unchanged,
         "class": directives.class_option,
         "filter": directives.unchanged_required,
+        "edition": directives.unchanged_required,
     }
+
+    @functools.cached_property
+    def catalog(self) -> Catalog:
+        """The catalog of this build, or as the ``:edition:`` option shows it."""
+        return edition_catalog(self, self.options.get("edition"))
 
     def run(self) -> list[nodes.Node]:
         protocols, interfaces = self.chosen_protocols(), self.chosen_interfaces()
