@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx import addnodes
-
 from sphinx_tapssec.catalog_loading import get_domain
 from sphinx_tapssec.config import get_config
 from sphinx_tapssec.coverage import find_gaps, report_text
@@ -19,7 +17,6 @@ from sphinx_tapssec.querying import describe_error
 from sphinx_tapssec.warnings import Subtype, warn
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -43,19 +40,8 @@ def register(app: Sphinx) -> None:
     roles = {"count": CountRole(), "protocols": ProtocolsRole(), "interfaces": InterfacesRole(), "claim": ClaimRole()}
     for name, role in roles.items():
         app.add_role_to_domain("tapssec", name, role)
-    app.connect("doctree-read", collect_citations)
     app.connect("env-check-consistency", check_claims)
     app.connect("env-check-consistency", check_coverage)
-
-
-def collect_citations(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: remember which references the document links to (for reference coverage)."""
-    cited = frozenset(
-        str(node["reftarget"])
-        for node in doctree.findall(addnodes.pending_xref)
-        if node.get("refdomain") == "tapssec" and node.get("reftype") == "ref"
-    )
-    get_domain(app.env).citations[app.env.docname] = cited
 
 
 def check_claims(app: Sphinx, env: BuildEnvironment) -> None:

@@ -87,13 +87,17 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
 
 
 def note_linked_records(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: make the document depend on the file of every catalog entry it links to."""
-    catalog = get_domain(app.env).catalog
+    """``doctree-read``: make the document depend on the file of every catalog entry it links to,
+    and remember the references it cites (for reference coverage)."""
+    domain = get_domain(app.env)
+    catalog = domain.catalog
+    # One pass over the page for both jobs: on large pages every walk of the tree counts.
     targets = {
         (ROLE_KIND[node["reftype"]], node["reftarget"])
         for node in doctree.findall(addnodes.pending_xref)
         if node.get("refdomain") == "tapssec" and node.get("reftype") in ROLE_KIND
     }
+    domain.citations[app.env.docname] = frozenset(key for kind, key in targets if kind == "reference")
     paths: set[str] = set()
     for kind, key in targets:
         # The catalog's lookup methods are named after the kinds (as in the domain's resolve_xref).
