@@ -153,7 +153,8 @@ class TapssecDomain(Domain):
     indices: ClassVar[list[type[Index]]] = [TapssecIndex]
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # (kind, key) -> ObjectEntry
-        "catalog": Catalog(),
+        "catalog": Catalog(),  # the loaded catalog as tapssec_edition shows it
+        "undivided": Catalog(),  # the loaded catalog as written, every edition in it
         "fingerprint": (),  # ((path, mtime_ns), ...) of the loaded catalog
         "problems": (),  # problems found when the catalog was loaded
         "claims": {},  # docname -> [ClaimRecord], checked at env-check-consistency
@@ -162,7 +163,7 @@ class TapssecDomain(Domain):
         "files_changed": False,  # catalog files were added or removed since the last build
         "selections": {},  # docname -> [dependencies.Selection]: the protocols each list showed
     }
-    data_version = 2
+    data_version = 3
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
@@ -195,7 +196,7 @@ class TapssecDomain(Domain):
     @property
     def undivided(self) -> Catalog:
         """The catalog as loaded, every edition in it; :attr:`catalog` is one edition of it."""
-        return self.data.get("undivided", self.catalog)  # type: ignore[no-any-return]
+        return self.data["undivided"]  # type: ignore[no-any-return]
 
     def set_catalog(
         self, catalog: Catalog, fingerprint: tuple[tuple[str, int], ...], problems: tuple[Problem, ...]
