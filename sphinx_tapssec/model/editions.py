@@ -317,7 +317,7 @@ def _value(record: Any, field: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, tuple):
-        return "; ".join(value)
+        return "; ".join(value) or None
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
