@@ -15,6 +15,7 @@ from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import LoadResult, load_catalog
 from sphinx_tapssec.model.schema import schema_text
 from sphinx_tapssec.paths import bundled_catalog
+from sphinx_tapssec.status_refresh import add_parser as add_refresh_status_parser
 
 
 class UsageError(Exception):
@@ -93,11 +94,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     # Sphinx is imported only for this command.
     from sphinx_tapssec.checking import CheckError, parse_overrides, run_check
 
-    overrides = parse_overrides([*args.define, *([f"tapssec_edition={args.edition}"] if args.edition else [])])
+    edition = [f"tapssec_edition={args.edition}"] if args.edition else []
     try:
         result = run_check(
             args.docs,
-            overrides,
+            parse_overrides([*args.define, *edition]),
             builder=args.builder,
             outdir=args.out,
             coverage=not args.no_coverage,
@@ -172,6 +173,7 @@ def parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of catalog files")
     schema.set_defaults(run=cmd_schema)
     _check_parser(commands)
+    add_refresh_status_parser(commands)
     return main
 
 
