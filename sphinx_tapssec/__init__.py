@@ -16,8 +16,9 @@ ENV_VERSION = 4
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the domain, directives, options and event handlers."""
     # Imported here so that ``sphinx_tapssec.model`` and the CLI never import Sphinx.
-    from sphinx_tapssec import assets, catalog_loading, checks, config, dependencies, html_scope
+    from sphinx_tapssec import assets, catalog_loading, checks, config, dependencies, html_scope, obsolete
     from sphinx_tapssec.directives.catalog_format import CatalogFormat
+    from sphinx_tapssec.directives.developments import DevelopmentList
     from sphinx_tapssec.directives.edition_diff import EditionDiff
     from sphinx_tapssec.directives.interface_matrix import InterfaceMatrix
     from sphinx_tapssec.directives.lists import OmittedProtocols, ProtocolList, ReferenceList, TransportDeps
@@ -30,6 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     from sphinx_tapssec.directives.overview import ProtocolOverview
     from sphinx_tapssec.directives.stack_diagram import StackDiagram
+    from sphinx_tapssec.directives.taps_mapping import TapsMappingTable
     from sphinx_tapssec.domain import TapssecDomain
     from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText, StackDiagramAsText
 
@@ -54,12 +56,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "protocol-overview": ProtocolOverview,
         "stack-diagram": StackDiagram,
         "edition-diff": EditionDiff,
+        "taps-mapping": TapsMappingTable,
+        "developments": DevelopmentList,
     }
     for name, directive in domain_directives.items():
         app.add_directive_to_domain("tapssec", name, directive)
     # Short top-level names for the common directives (the domain forms always work too).
     top_level = {"secproto": SecProto, **{k: v for k, v in domain_directives.items() if "-" in k}}
     top_level["interface"] = InterfaceDirective
+    top_level["developments"] = DevelopmentList
     for name, directive in top_level.items():
         app.add_directive(name, directive)
     # Queries, claims, coverage and the consistency pages.
@@ -71,6 +76,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", catalog_loading.outdated_by_new_files)
     app.connect("env-get-outdated", dependencies.outdated)
     app.connect("doctree-read", dependencies.note_linked_records)
+    obsolete.register(app)
     app.connect("builder-inited", assets.add_css)
     app.connect("html-page-context", html_scope.on_page_context)
     return {

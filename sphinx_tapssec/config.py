@@ -60,7 +60,23 @@ class TapssecConfig:
             "types": (list, tuple),
         },
     )
+    obsolete_citations: bool = field(
+        default=False,
+        metadata={
+            "help": "Warn (tapssec.obsolete_citation) wherever a page cites a reference that the catalog's "
+            "status.yaml records as obsoleted.",
+            "types": (bool,),
+        },
+    )
 
+    developments: bool = field(
+        default=True,
+        metadata={
+            "help": "Show the later developments of catalog/developments.yaml after each protocol's survey "
+            "content, in their own labelled block (False hides the block on every protocol page).",
+            "types": (bool,),
+        },
+    )
     coverage: list[str] = field(
         default_factory=list,
         metadata={

@@ -21,7 +21,7 @@ class ClaimRecord(NamedTuple):
 
 #: Domain data keys holding ``{docname: records}``; ``catalog_wide`` marks documents that
 #: render every record of a kind, re-read when a catalog file is added or removed.
-PER_DOC_KEYS = ("claims", "citations", "catalog_wide", "selections")
+PER_DOC_KEYS = ("claims", "citations", "catalog_wide", "selections", "cited_at")
 
 
 def clear(data: dict[str, Any], docname: str) -> None:

@@ -19,6 +19,7 @@ from sphinx_tapssec import docdata
 from sphinx_tapssec.model.editions import apply_edition
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Problem
+from sphinx_tapssec.model.status import tooltip_words
 from sphinx_tapssec.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -162,6 +163,7 @@ class TapssecDomain(Domain):
         "catalog_wide": {},  # docname -> True when it renders every protocol (or every record of a kind)
         "files_changed": False,  # catalog files were added or removed since the last build
         "selections": {},  # docname -> [dependencies.Selection]: the protocols each list showed
+        "cited_at": {},  # docname -> ((reference id, line), ...), kept when tapssec_obsolete_citations is on
     }
     data_version = 3
 
@@ -265,13 +267,16 @@ class TapssecDomain(Domain):
         return make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, self.link_title(kind, target))
 
     def link_title(self, kind: str, key: str) -> str:
-        """The tooltip of a link: the entry's long name."""
+        """The tooltip of a link: the entry's long name (for a reference, with what became of it)."""
         record = getattr(self.catalog, kind)(key)
+        title = key
         for attribute in ("full_name", "title", "name"):
             value = getattr(record, attribute, None)
             if value:
-                return str(value)
-        return key
+                title = str(value)
+                break
+        status = tooltip_words(self.catalog.reference_status(key)) if kind == "reference" else ""
+        return f"{title} ({status})" if status else title
 
     def resolve_any_xref(
         self,

@@ -7,30 +7,10 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import copy_root, parse_html, read_matrix, warnings_of
-from sphinx.testing.util import SphinxTestApp
+from helpers import copy_root, parse_html, read_matrix, rebuild
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
-
-
-def _build(srcdir: Path) -> tuple[set[str], list[str]]:
-    """Build once (like one ``sphinx-build`` run); return the documents read and the warnings."""
-    read: set[str] = set()
-
-    def note(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-        read.update(docnames)
-
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.connect("env-before-read-docs", note)
-        app.build()
-        return read, warnings_of(app)
-    finally:
-        app.cleanup()
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -51,7 +31,7 @@ def _touch(path: Path) -> None:
 def project(rootdir: Path, tmp_path: Path) -> Path:
     """A copy of ``test-incremental``, built once."""
     srcdir = copy_root(rootdir, "incremental", tmp_path)
-    read, warnings = _build(srcdir)
+    read, warnings, _ = rebuild(srcdir)
     assert read == {"index", "proto", "matrix", "xref", "plain"}
     assert warnings == []
     return srcdir
@@ -66,7 +46,7 @@ def _matrix_rows(srcdir: Path) -> dict[str, frozenset[str]]:
 
 
 def test_unchanged_project_reads_nothing(project: Path) -> None:
-    read, warnings = _build(project)
+    read, warnings, _ = rebuild(project)
     assert read == set()
     assert warnings == []
 
@@ -75,7 +55,7 @@ def test_changed_protocol_rebuilds_the_pages_that_show_it(project: Path) -> None
     alpha = project / "catalog" / "protocols" / "alpha.yaml"
     _edit(alpha, "name: Alpha\n", "name: Alphabet\n")
     _edit(alpha, "exposes:\n  - IPK\n", "exposes:\n  - IPK\n  - ALG\n")
-    read, warnings = _build(project)
+    read, warnings, _ = rebuild(project)
     assert warnings == []
     assert read == {"proto", "matrix"}  # not xref (beta only), not plain (no catalog)
     proto = parse_html(_html(project, "proto"))
@@ -91,7 +71,7 @@ def test_changed_protocol_rebuilds_the_pages_that_show_it(project: Path) -> None
 
 def test_changed_interface_file_rebuilds_its_users(project: Path) -> None:
     _edit(project / "catalog" / "interfaces.yaml", "name: Key Update", "name: Key Refresh")
-    read, warnings = _build(project)
+    read, warnings, _ = rebuild(project)
     assert warnings == []
     assert read == {"proto", "matrix"}
     assert "KU (Key Refresh)" in parse_html(_html(project, "proto")).text()
@@ -100,7 +80,7 @@ def test_changed_interface_file_rebuilds_its_users(project: Path) -> None:
 
 def test_link_text_follows_a_renamed_protocol(project: Path) -> None:
     _edit(project / "catalog" / "protocols" / "beta.yaml", "name: Beta\n", "name: Bravo\n")
-    read, warnings = _build(project)
+    read, warnings, _ = rebuild(project)
     assert warnings == []
     assert {"xref", "matrix"} <= read
     assert "plain" not in read
@@ -110,7 +90,7 @@ def test_link_text_follows_a_renamed_protocol(project: Path) -> None:
 
 def test_touched_document_alone_is_read(project: Path) -> None:
     _touch(project / "plain.rst")
-    read, warnings = _build(project)
+    read, warnings, _ = rebuild(project)
     assert warnings == []
     assert read == {"plain"}
 
@@ -119,7 +99,7 @@ def test_new_protocol_file_reaches_the_matrix(project: Path) -> None:
     beta = (project / "catalog" / "protocols" / "beta.yaml").read_text(encoding="utf-8")
     delta = beta.replace("id: beta", "id: delta").replace("name: Beta", "name: Delta").replace('"2.1"', '"2.5"')
     (project / "catalog" / "protocols" / "delta.yaml").write_text(delta, encoding="utf-8")
-    read, warnings = _build(project)
+    read, warnings, _ = rebuild(project)
     assert warnings == []
     assert "matrix" in read
     assert list(_matrix_rows(project)) == ["Alpha", "Beta", "Delta"]
@@ -127,7 +107,7 @@ def test_new_protocol_file_reaches_the_matrix(project: Path) -> None:
 
 def test_removed_protocol_file_leaves_the_matrix(project: Path) -> None:
     (project / "catalog" / "protocols" / "beta.yaml").unlink()
-    read, warnings = _build(project)
+    read, warnings, _ = rebuild(project)
     assert {"matrix", "xref"} <= read
     assert "plain" not in read
     # The page that links to beta is re-read and now names an unknown protocol.

@@ -15,8 +15,7 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import warnings_of
-from sphinx.testing.util import SphinxTestApp
+from helpers import rebuild
 
 from benchmarks._builds import differing_files, our_differences
 from benchmarks._catalog import protocol_yaml
@@ -24,9 +23,6 @@ from benchmarks.generate import Generated, generate
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
     from benchmarks._data import SynthProtocol
 
@@ -37,18 +33,8 @@ SEED = 5
 
 def build(generated: Generated, builddir: Path, parallel: int = 1) -> set[str]:
     """One build of the extension project into *builddir*; the documents it read. Warnings fail the test."""
-    read: set[str] = set()
-
-    def note(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-        read.update(docnames)
-
-    app = SphinxTestApp("html", srcdir=generated.ext_dir, builddir=builddir, parallel=parallel)
-    try:
-        app.connect("env-before-read-docs", note)
-        app.build()
-        assert warnings_of(app) == []
-    finally:
-        app.cleanup()
+    read, warnings, _ = rebuild(generated.ext_dir, builddir=builddir, parallel=parallel)
+    assert warnings == []
     return read
 
 

@@ -78,15 +78,25 @@ def test_descriptions_and_their_markdown_content(index: Element) -> None:
 
 def test_matrices_lists_and_pictures(index: Element) -> None:
     tables = index.find_all("table", class_="tapssec-matrix")
-    assert len(tables) == 3
+    assert len(tables) == 4
     matrix = read_matrix(index.find("table", id="md-matrix"))
     assert matrix.rows == {"Alpha": frozenset({"IPK", "KU"}), "Beta": frozenset({"IPK", "ALG"})}
     assert read_matrix(tables[1]).codes == ("IPK", "ALG")
     assert list(read_matrix(tables[2]).rows) == ["Beta"]
+    # ``:taps:``: IPK is fully covered, ALG partly (the catalog's taps-api.yaml).
+    assert [cell.classes[-1] for cell in tables[3].find_all("td", class_="tapssec-exposed")] == [
+        "tapssec-taps-full",
+        "tapssec-taps-full",
+        "tapssec-taps-partial",
+    ]
+    mappings = index.find_all("table", class_="tapssec-taps-mapping")
+    assert [len(table.find("tbody").child_elements("tr")) for table in mappings] == [3, 2]
     assert len(index.find_all("div", class_="tapssec-overview")) == 2
     assert index.find_all(class_="tapssec-transport-deps")
     assert index.find_all(class_="tapssec-protocol-list")
     assert index.find_all(class_="tapssec-references")
+    assert len(index.find_all("div", class_="tapssec-developments-list")) == 2
+    assert len(index.find_all("div", class_="tapssec-developments")) == 1
     drawn = index.find_all("img", class_="tapssec-stack-diagram")
     fallback = index.find_all("div", class_="tapssec-stack-fallback")
     assert len(drawn) + len(fallback) == 2

@@ -10,6 +10,8 @@ from docutils.parsers.rst import directives
 
 from sphinx_tapssec.dependencies import note_selection
 from sphinx_tapssec.directives.base import CatalogDirective, adopt, edition_catalog, id_list
+from sphinx_tapssec.directives.developments import matrix_proposed
+from sphinx_tapssec.directives.taps_mapping import matrix_taps
 from sphinx_tapssec.domain import normalize
 from sphinx_tapssec.render.matrix import MatrixSpec, build_matrix
 
@@ -37,6 +39,8 @@ class InterfaceMatrix(CatalogDirective):
         "class": directives.class_option,
         "filter": directives.unchanged_required,
         "edition": directives.unchanged_required,
+        "taps": directives.flag,
+        "proposed": directives.flag,
     }
 
     @functools.cached_property
@@ -63,6 +67,8 @@ class InterfaceMatrix(CatalogDirective):
             legend="no-legend" not in self.options,
             notes="no-notes" not in self.options,
             id_prefix=f"tapssec-matrix-{self.env.new_serialno('tapssec-matrix')}",
+            taps=matrix_taps(self),
+            proposed=matrix_proposed(self),
         )
         result = build_matrix(self.catalog, spec)
         container = result[0]

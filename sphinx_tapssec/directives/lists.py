@@ -14,6 +14,7 @@ from sphinx_tapssec.directives.base import CatalogDirective, adopt, one_of
 from sphinx_tapssec.domain import node_id, normalize
 from sphinx_tapssec.render import lists
 from sphinx_tapssec.render.common import xref
+from sphinx_tapssec.render.status import add_status, status_footer
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -87,7 +88,11 @@ class ProtocolList(CatalogDirective):
 class ReferenceList(CatalogDirective):
     """The bibliography; each entry is the target of ``:tapssec:ref:``."""
 
-    option_spec: ClassVar[OptionSpec] = {"cited": directives.flag, "no-index": directives.flag}
+    option_spec: ClassVar[OptionSpec] = {
+        "cited": directives.flag,
+        "no-index": directives.flag,
+        "no-status": directives.flag,
+    }
 
     def run(self) -> list[nodes.Node]:
         catalog = self.catalog
@@ -101,6 +106,12 @@ class ReferenceList(CatalogDirective):
         with_ids = "no-index" not in self.options
         result = lists.reference_list(catalog, references, schemes, with_ids=with_ids)
         self.set_source_info(result)
+        footer: list[nodes.Node] = []
+        if catalog.status is not None and "no-status" not in self.options:
+            self.depend_on(catalog.status)
+            add_status(result, references, catalog, schemes)
+            footer.append(status_footer(catalog.status))
+            self.set_source_info(footer[0])
         if with_ids:
             domain = get_domain(self.env)
             for item, reference in zip(result.children, references, strict=True):
@@ -108,7 +119,7 @@ class ReferenceList(CatalogDirective):
                 assert isinstance(term, nodes.Element)
                 self.set_source_info(term)
                 domain.note_object("reference", reference.id, node_id("reference", reference.id), term)
-        return [result]
+        return [result, *footer]
 
 
 class OmittedProtocols(CatalogDirective):

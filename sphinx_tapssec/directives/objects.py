@@ -11,7 +11,9 @@ from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 
 from sphinx_tapssec.catalog_loading import get_catalog, get_domain, note_sources
+from sphinx_tapssec.config import get_config
 from sphinx_tapssec.dependencies import note_selection, select
+from sphinx_tapssec.directives import developments
 from sphinx_tapssec.directives.base import adopt, id_list
 from sphinx_tapssec.domain import KINDS, canonical, display_name, node_id, normalize
 from sphinx_tapssec.render import describe
@@ -96,6 +98,10 @@ class SecProto(CatalogObject):
         protocol = self.catalog.protocol(self.key)
         return protocol.full_name if protocol and protocol.full_name != protocol.name else ""
 
+    def transform_content(self, content_node: addnodes.desc_content) -> None:
+        super().transform_content(content_node)
+        developments.move_last(content_node)
+
     def body(self) -> nodes.container:
         hidden = frozenset(self.options.get("hide", ()))
         for part in sorted(hidden - set(describe.PROTOCOL_PARTS)):
@@ -108,8 +114,10 @@ class SecProto(CatalogObject):
         assert protocol is not None
         # The body also shows interface names, categories and references.
         note_sources(self.env, [*self.catalog.interfaces, *self.catalog.categories, *self.catalog.transports])
+        hidden = developments.secproto_hidden(self, hidden)
+        schemes = get_config(self.env).url_schemes
         return nodes.container(
-            "", *describe.protocol_body(self.catalog, protocol, hidden), classes=["tapssec-protocol"]
+            "", *describe.protocol_body(self.catalog, protocol, hidden, schemes), classes=["tapssec-protocol"]
         )
 
 
@@ -117,7 +125,11 @@ class InterfaceDirective(CatalogObject):
     """``.. interface:: IPK`` — an interface and the protocols that expose it."""
 
     kind = "interface"
-    option_spec: ClassVar[OptionSpec] = {**CatalogObject.option_spec, "no-list": directives.flag}
+    option_spec: ClassVar[OptionSpec] = {
+        **CatalogObject.option_spec,
+        "no-list": directives.flag,
+        "no-taps": directives.flag,
+    }
 
     def signature_extra(self) -> str:
         interface = self.catalog.interface(self.key)
@@ -130,7 +142,11 @@ class InterfaceDirective(CatalogObject):
         if with_list:
             exposes = [("exposes", interface.code)]
             note_selection(self.env, exposes, select(self.catalog, exposes))
-        body = describe.interface_body(self.catalog, interface, with_list=with_list)
+        with_taps = "no-taps" not in self.options
+        if with_taps and self.catalog.taps is not None:
+            # The field shows the interface's mapping from taps-api.yaml.
+            note_sources(self.env, self.catalog.taps)
+        body = describe.interface_body(self.catalog, interface, with_list=with_list, with_taps=with_taps)
         return nodes.container("", *body, classes=["tapssec-interface"])
 
 

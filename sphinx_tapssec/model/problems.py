@@ -36,7 +36,9 @@ class Subtype(StrEnum):
 
 #: One line per subtype, used by the docs' warning reference and the CLI.
 SUBTYPE_HELP: dict[Subtype, str] = {
-    Subtype.CATALOG: "A catalog directory is missing, is not a directory, or a file cannot be read.",
+    Subtype.CATALOG: (
+        "A catalog directory is missing, is not a directory, or a file cannot be read or is needed but absent."
+    ),
     Subtype.YAML: "A catalog file is not valid YAML, or uses a tag or structure the loader refuses.",
     Subtype.MISSING_FIELD: "A catalog record lacks a required field; the record is skipped.",
     Subtype.UNKNOWN_FIELD: "A catalog record has a field the format does not define (often a typo).",

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from docutils import nodes
 
 from sphinx_tapssec.model.entities import Catalog, Dependency, Exposure, Interface, Protocol
+from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.render.common import bullet_list, citations, field_list, inline_text, joined, paragraphs, xref
+from sphinx_tapssec.render.developments import protocol_block as since_survey
+from sphinx_tapssec.render.taps import interface_field as taps_field
 
 #: The parts of a protocol description, in the order they render; ``:hide:`` takes these names.
-PROTOCOL_PARTS = ("description", "facts", "structure", "transport", "interfaces", "references")
+PROTOCOL_PARTS = ("description", "facts", "structure", "transport", "interfaces", "references", "developments")
 
 STRUCTURE_LABELS = {
     "integrated": "handshake and record protocol are integrated",
@@ -22,8 +27,16 @@ SPECIFIC_LABELS = {
 }
 
 
-def protocol_body(catalog: Catalog, protocol: Protocol, hidden: frozenset[str] = frozenset()) -> list[nodes.Node]:
-    """Everything the catalog says about *protocol*, minus the *hidden* parts."""
+def protocol_body(
+    catalog: Catalog,
+    protocol: Protocol,
+    hidden: frozenset[str] = frozenset(),
+    url_schemes: Sequence[str] = DEFAULT_SCHEMES,
+) -> list[nodes.Node]:
+    """Everything the catalog says about *protocol*, minus the *hidden* parts.
+
+    The later developments come last, in their own block: they are not the survey's content.
+    """
     parts: dict[str, list[nodes.Node]] = {
         "description": [
             nodes.paragraph("", "", nodes.emphasis(protocol.summary, protocol.summary), classes=["tapssec-summary"]),
@@ -34,6 +47,7 @@ def protocol_body(catalog: Catalog, protocol: Protocol, hidden: frozenset[str] =
         "transport": _transport(catalog, protocol),
         "interfaces": _interfaces(catalog, protocol),
         "references": _labelled("References", citations(protocol.references)) if protocol.references else [],
+        "developments": since_survey(catalog, catalog.developments_of(protocol.id), url_schemes),
     }
     return [node for name in PROTOCOL_PARTS if name not in hidden for node in parts[name]]
 
@@ -118,16 +132,19 @@ def _interfaces(catalog: Catalog, protocol: Protocol) -> list[nodes.Node]:
     return [rubric, bullet_list(items, classes=["tapssec-interfaces"])]
 
 
-def interface_body(catalog: Catalog, interface: Interface, *, with_list: bool = True) -> list[nodes.Node]:
+def interface_body(
+    catalog: Catalog, interface: Interface, *, with_list: bool = True, with_taps: bool = True
+) -> list[nodes.Node]:
     """The definition of *interface* and the protocols that expose it (a Section 5 list)."""
+    facts: list[tuple[str, list[nodes.Node]]] = [
+        ("Phase", [xref("phase", interface.phase)]),
+        ("Survey section", [nodes.Text(interface.section)]),
+    ]
+    taps = taps_field(catalog.taps, interface) if with_taps and catalog.taps else None
+    if taps is not None:
+        facts.append(taps)
     body: list[nodes.Node] = [
-        field_list(
-            [
-                ("Phase", [xref("phase", interface.phase)]),
-                ("Survey section", [nodes.Text(interface.section)]),
-            ],
-            classes=["tapssec-facts"],
-        ),
+        field_list(facts, classes=["tapssec-facts"]),
         *paragraphs(interface.definition),
     ]
     if interface.references:

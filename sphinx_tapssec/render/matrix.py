@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from sphinx_tapssec.export import MARK
-from sphinx_tapssec.model.entities import Catalog, Exposure, Interface, Protocol
+from sphinx_tapssec.model.entities import Catalog, Development, Exposure, Interface, Protocol, TapsApi
 from sphinx_tapssec.render.common import citations, inline_text, xref
+from sphinx_tapssec.render.developments import mark_proposed_cells, proposed_legend
 from sphinx_tapssec.render.matrix_classes import column_classes, row_classes
+from sphinx_tapssec.render.taps import header_classes, mark_cell, matrix_legend
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,10 @@ class MatrixSpec:
     notes: bool
     #: Prefix for the ids of the notes, unique in the document.
     id_prefix: str
+    #: The Transport Services API mapping whose reach the cells mark (``:taps:``), or ``None``.
+    taps: TapsApi | None = None
+    #: The developments whose proposed changes the cells show beside the survey's (``:proposed:``), or ``None``.
+    proposed: tuple[Development, ...] | None = None
 
 
 def _entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
@@ -62,7 +68,8 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
     header = nodes.row()
     header += _entry(nodes.Text("Protocol"))
     for interface in spec.interfaces:
-        header += _entry(xref("interface", interface.code, interface.code), classes=column_classes(interface))
+        classes = [*column_classes(interface), *header_classes(spec.taps, interface)]
+        header += _entry(xref("interface", interface.code, interface.code), classes=classes)
     tgroup += nodes.thead("", header)
     body = nodes.tbody()
     for protocol in spec.protocols:
@@ -74,9 +81,11 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
             if exposure is not None and (exposure.note or exposure.references) and spec.notes:
                 notes.append((f"{spec.id_prefix}-note-{len(notes) + 1}", protocol, exposure))
                 note_ref = notes[-1][0]
-            row += _cell(protocol, interface, exposure, note_ref)
+            row += mark_cell(_cell(protocol, interface, exposure, note_ref), spec.taps, interface)
         body += row
     tgroup += body
+    # After the survey's cells are complete: a proposal is added beside them, never instead.
+    proposed = mark_proposed_cells(body, spec.protocols, spec.interfaces, spec.proposed)
     table = nodes.table("", classes=["tapssec-matrix"])
     if spec.caption:
         table += nodes.title(spec.caption, spec.caption)
@@ -90,6 +99,9 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
     ]
     if spec.legend:
         result.append(_legend(spec.interfaces))
+        if spec.taps is not None:
+            result.append(matrix_legend(spec.taps, spec.interfaces))
+        result += proposed_legend(spec.proposed, proposed)
     if notes:
         result.append(_notes(catalog, notes))
     return [nodes.container("", *result, classes=["tapssec-matrix-block"])]
