@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from sphinx_tapssec.directives.stack_diagram import StackDiagram
     from sphinx_tapssec.directives.taps_mapping import TapsMappingTable
     from sphinx_tapssec.domain import TapssecDomain
+    from sphinx_tapssec.nodes import exposure_mark, visit_exposure_mark_html
     from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText, StackDiagramAsText
 
     # The pictures: cards drawn by sphinx-design's stylesheet, the stack diagram by Graphviz.
@@ -69,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive)
     # Queries, claims, coverage and the consistency pages.
     checks.register(app)
+    app.add_node(exposure_mark, html=(visit_exposure_mark_html, None))
     app.add_post_transform(DropScreenReaderText)
     app.add_post_transform(ChooseStackDiagram)
     app.add_post_transform(StackDiagramAsText)

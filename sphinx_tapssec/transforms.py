@@ -8,7 +8,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_tapssec.nodes import stack_diagram
+from sphinx_tapssec.nodes import exposure_mark, stack_diagram
 from sphinx_tapssec.warnings import Subtype, warn
 
 #: Builder formats whose writers draw ``sphinx.ext.graphviz`` nodes as images.
@@ -31,7 +31,8 @@ class DropScreenReaderText(SphinxPostTransform):
     """Remove matrix text meant for screen readers from non-HTML output.
 
     In HTML it is hidden visually by CSS and read aloud; in LaTeX, text and man it
-    would only widen the table, whose header already says the same.
+    would only widen the table, whose header already says the same. An exposed cell's
+    :class:`~sphinx_tapssec.nodes.exposure_mark` becomes its bare mark.
     """
 
     default_priority = 200
@@ -39,6 +40,8 @@ class DropScreenReaderText(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if builder_format(self) == "html":
             return
+        for mark in list(self.document.findall(exposure_mark)):
+            mark.replace_self(nodes.Text(mark["mark"]))
         for node in list(self.document.findall(nodes.inline)):
             if "tapssec-a11y" in node["classes"]:
                 node.parent.remove(node)

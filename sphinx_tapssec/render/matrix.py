@@ -15,6 +15,7 @@ from docutils import nodes
 
 from sphinx_tapssec.export import MARK
 from sphinx_tapssec.model.entities import Catalog, Development, Exposure, Interface, Protocol, TapsApi
+from sphinx_tapssec.nodes import exposure_mark
 from sphinx_tapssec.render.common import citations, inline_text, xref
 from sphinx_tapssec.render.developments import mark_proposed_cells, proposed_legend
 from sphinx_tapssec.render.matrix_classes import column_classes, row_classes
@@ -45,12 +46,9 @@ def _entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
 def _cell(protocol: Protocol, interface: Interface, exposure: Exposure | None, note_ref: str | None) -> nodes.entry:
     if exposure is None:
         return nodes.entry()
+    # Visually hidden in HTML; removed for other builders (see transforms.py).
     spoken = f" ({protocol.name} exposes {interface.code})"
-    children: list[nodes.Node] = [
-        nodes.inline(MARK, MARK, classes=["tapssec-mark"]),
-        # Visually hidden in HTML; removed for other builders (see transforms.py).
-        nodes.inline(spoken, spoken, classes=["tapssec-a11y"]),
-    ]
+    children: list[nodes.Node] = [exposure_mark(mark=MARK, spoken=spoken)]
     if note_ref is not None:
         number = note_ref.rsplit("-", 1)[1]
         children.append(nodes.superscript("", "", nodes.reference(number, number, refid=note_ref)))
