@@ -13,8 +13,10 @@ NEWEST_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python
 BENCH_SIZES ?= 12,100,1000,3000
 BENCH_PYTHON ?= $(BIN)/python
 BENCH_ARGS ?=
+# make profile: the N of the project whose clean build is profiled.
+PROFILE_N ?= 3000
 
-.PHONY: help venv docs test lint pytest test-oldest test-newest bench clean
+.PHONY: help venv docs test lint pytest test-oldest test-newest bench profile clean
 
 help:
 	@echo "make docs         build the survey site into docs/_build/html (-W)"
@@ -25,6 +27,7 @@ help:
 	@echo "make test-newest  the suite on Python 3.13 with the newest Sphinx"
 	@echo "make bench        time the extension against plain reST; BENCH_SIZES=12,100 to limit"
 	@echo "                  (minutes at N=1000, most of an hour with N=3000; not part of make test)"
+	@echo "make profile      cProfile one clean build at PROFILE_N=3000: time per package, our top functions"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +59,9 @@ test-newest:
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --python $(BENCH_PYTHON) $(BENCH_ARGS)
+
+profile: $(STAMP)
+	$(BIN)/python -m benchmarks.profile $(PROFILE_N) --python $(BENCH_PYTHON)
 
 clean:
 	rm -rf .venv .venv-oldest .venv-newest docs/_build .pytest_cache .mypy_cache .ruff_cache benchmarks/_build

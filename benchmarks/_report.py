@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -33,7 +34,18 @@ class Report:
 
     @property
     def ratio(self) -> float:
-        return self.ext.seconds / self.floor.seconds
+        """ext/floor wall time: the median over the runs of each run's pair of builds.
+
+        The runs alternate floor and extension builds, so each pair saw the same machine;
+        a shared machine's speed drifts by more than the difference measured, and a ratio of
+        two medians taken minutes apart would show the drift.
+        """
+        return _paired(self.ext, self.floor, "seconds")
+
+    @property
+    def cpu_ratio(self) -> float:
+        """ext/floor CPU time, paired like :attr:`ratio`."""
+        return _paired(self.ext, self.floor, "cpu")
 
     @property
     def ratio_ok(self) -> bool:
@@ -41,7 +53,8 @@ class Report:
 
     @staticmethod
     def saving(serial: Sample, parallel: Sample) -> float:
-        return 1 - parallel.seconds / serial.seconds
+        """How much less time ``-j 2`` took than ``-j 1``, paired run by run like :attr:`ratio`."""
+        return 1 - _paired(parallel, serial, "seconds")
 
     @property
     def pickle_growth(self) -> int:
@@ -61,6 +74,12 @@ class Report:
             set(m.reread) == expected and not our_differences(diff) for _, m, expected, diff in self.incremental
         )
         return incremental_ok and not our_differences(self.parallel_differing) and self.pickle_growth <= 0
+
+
+def _paired(numerator: Sample, denominator: Sample, field: str) -> float:
+    """The median of ``numerator.runs[i].field / denominator.runs[i].field``."""
+    pairs = zip(numerator.runs, denominator.runs, strict=True)
+    return float(statistics.median(getattr(a, field) / getattr(b, field) for a, b in pairs))
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -103,7 +122,7 @@ def clean_table(reports: Sequence[Report]) -> str:
             f"{r.floor.seconds:.2f}",
             f"{r.ext.seconds:.2f}",
             f"{r.ratio:.2f}",
-            f"{r.ext.cpu / r.floor.cpu:.2f}",
+            f"{r.cpu_ratio:.2f}",
             _yes(r.ratio_ok),
             floor_slope[i],
             ext_slope[i],
