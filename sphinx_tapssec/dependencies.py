@@ -87,8 +87,9 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
 
 
 def note_linked_records(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: make the document depend on the file of every catalog entry it links to,
-    and remember the references it cites (for reference coverage)."""
+    """``doctree-read``: make the document depend on the file of every catalog entry it links to
+    (and, when it cites a reference, on ``status.yaml``), and remember the references it cites
+    (for reference coverage and the reference-status warning)."""
     domain = get_domain(app.env)
     catalog = domain.catalog
     # One pass over the page for both jobs: on large pages every walk of the tree counts.
@@ -97,8 +98,11 @@ def note_linked_records(app: Sphinx, doctree: nodes.document) -> None:
         for node in doctree.findall(addnodes.pending_xref)
         if node.get("refdomain") == "tapssec" and node.get("reftype") in ROLE_KIND
     }
-    domain.citations[app.env.docname] = frozenset(key for kind, key in targets if kind == "reference")
+    cited = domain.citations[app.env.docname] = frozenset(key for kind, key in targets if kind == "reference")
     paths: set[str] = set()
+    if cited and catalog.status is not None:
+        # The links' tooltips, and the reference-status warning, show what became of the documents.
+        paths.add(catalog.status.source.path)
     for kind, key in targets:
         # The catalog's lookup methods are named after the kinds (as in the domain's resolve_xref).
         record = getattr(catalog, kind)(key)

@@ -1,5 +1,5 @@
-"""Reference status in the build: pages citing a reference depend on ``status.yaml``, and, when
-:confval:`tapssec_obsolete_citations` is on, each citation of an obsoleted document is reported.
+"""Reference status in the build: when :confval:`tapssec_obsolete_citations` is on, each
+citation of an obsoleted document is reported.
 
 Where a page cites what is recorded when it is read (``doctree-read``); the warnings are given
 at ``env-check-consistency``, after parallel reads are merged, so they come on every build (an
@@ -35,15 +35,14 @@ def register(app: Sphinx) -> None:
 
 
 def note_citations(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: depend on ``status.yaml`` when the page cites a reference (the links'
-    tooltips show the status), and keep where each citation is when the warning is on."""
+    """``doctree-read``: keep where each citation is, when the warning is on.
+
+    (The page's dependency on ``status.yaml`` is noted with its other catalog files, by
+    :func:`sphinx_tapssec.dependencies.note_linked_records`.)
+    """
     env = app.env
     domain = get_domain(env)
-    status = domain.catalog.status
-    if status is None or not domain.citations.get(env.docname):
-        return
-    env.note_dependency(status.source.path)
-    if not get_config(env).obsolete_citations:
+    if domain.catalog.status is None or not get_config(env).obsolete_citations or not domain.citations.get(env.docname):
         return
     places: dict[tuple[str, int], None] = {}
     for node in doctree.findall(addnodes.pending_xref):

@@ -27,6 +27,11 @@ def builder_format(transform: SphinxPostTransform) -> str:
     return str(transform.app.builder.format)
 
 
+def _screen_reader_node(node: nodes.Node) -> bool:
+    """An exposed cell's mark, or an inline of text for screen readers only."""
+    return isinstance(node, exposure_mark) or (isinstance(node, nodes.inline) and "tapssec-a11y" in node["classes"])
+
+
 class DropScreenReaderText(SphinxPostTransform):
     """Remove matrix text meant for screen readers from non-HTML output.
 
@@ -40,10 +45,10 @@ class DropScreenReaderText(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if builder_format(self) == "html":
             return
-        for mark in list(self.document.findall(exposure_mark)):
-            mark.replace_self(nodes.Text(mark["mark"]))
-        for node in list(self.document.findall(nodes.inline)):
-            if "tapssec-a11y" in node["classes"]:
+        for node in list(self.document.findall(_screen_reader_node)):
+            if isinstance(node, exposure_mark):
+                node.replace_self(nodes.Text(node["mark"]))
+            else:
                 node.parent.remove(node)
 
 

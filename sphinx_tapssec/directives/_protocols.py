@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_tapssec.domain import normalize
-
 if TYPE_CHECKING:
     from sphinx_tapssec.directives.base import CatalogDirective
     from sphinx_tapssec.model.entities import Protocol
@@ -16,8 +14,8 @@ def chosen_protocols(directive: CatalogDirective) -> list[Protocol]:
     the summary table when ``:in-table:`` is given."""
     catalog = directive.catalog
     if "protocols" in directive.options:
-        wanted = [normalize("protocol", key) for key in directive.options["protocols"]]
-        chosen = [p for p in map(catalog.protocol, directive.known_ids("protocol", wanted)) if p is not None]
+        wanted = directive.known_ids("protocol", directive.options["protocols"])
+        chosen = [p for p in map(catalog.protocol, wanted) if p is not None]
     else:
         chosen = list(catalog.protocols)
     return [p for p in chosen if p.in_table or "in-table" not in directive.options]

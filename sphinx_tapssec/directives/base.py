@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_tapssec.catalog_loading import get_catalog, get_domain, note_catalog_wide, note_sources
-from sphinx_tapssec.domain import KINDS
+from sphinx_tapssec.domain import KINDS, normalize
 from sphinx_tapssec.model.editions import UnknownEditionError, apply_edition, edition_ids
 from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.querying import compile_or_warn, note_catalog
@@ -108,9 +108,10 @@ class CatalogDirective(SphinxDirective):
         return dataclasses.replace(self.catalog, protocols=tuple(self.filtered(self.catalog.protocols)))
 
     def known_ids(self, kind: str, keys: Sequence[str]) -> list[str]:
-        """*keys* that exist in the catalog; the others are reported at the directive."""
+        """*keys* as the catalog stores them (see :func:`normalize`), those that exist in it; the
+        others are reported at the directive."""
         known = []
-        for key in keys:
+        for key in (normalize(kind, key) for key in keys):
             if self.catalog.has(kind, key):
                 known.append(key)
             else:

@@ -15,7 +15,6 @@ from docutils.parsers.rst import directives
 from sphinx_tapssec.catalog_loading import get_catalog, note_sources
 from sphinx_tapssec.config import get_config
 from sphinx_tapssec.directives.base import CatalogDirective, adopt, id_list
-from sphinx_tapssec.domain import normalize
 from sphinx_tapssec.render.developments import development_list
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ class DevelopmentList(CatalogDirective):
         self.depend_on_all(list(catalog.developments))
         chosen = list(catalog.developments)
         if "protocols" in self.options:
-            keys = self.known_ids("protocol", [normalize("protocol", k) for k in self.options["protocols"]])
+            keys = self.known_ids("protocol", self.options["protocols"])
             chosen = [d for d in chosen if d.protocol in keys]
         classes = ["tapssec-developments-list", *self.options.get("class", [])]
         if not chosen:

@@ -82,12 +82,12 @@ class InterfaceMatrix(CatalogDirective):
     def chosen_protocols(self) -> list[Protocol]:
         catalog = self.catalog
         if "protocols" in self.options:
-            keys = self.known_ids("protocol", [normalize("protocol", k) for k in self.options["protocols"]])
+            keys = self.known_ids("protocol", self.options["protocols"])
             chosen = [p for p in map(catalog.protocol, keys) if p is not None]
         else:
             chosen = [p for p in catalog.protocols if p.in_table or "all-protocols" in self.options]
         if "category" in self.options:
-            category = self.known_ids("category", [normalize("category", self.options["category"])])
+            category = self.known_ids("category", [self.options["category"]])
             chosen = [p for p in chosen if p.category in category]
         return self.filtered(chosen)
 
@@ -101,11 +101,11 @@ class InterfaceMatrix(CatalogDirective):
     def chosen_interfaces(self) -> list[Interface]:
         catalog = self.catalog
         if "interfaces" in self.options:
-            keys = self.known_ids("interface", [normalize("interface", k) for k in self.options["interfaces"]])
+            keys = self.known_ids("interface", self.options["interfaces"])
             chosen = [i for i in map(catalog.interface, keys) if i is not None]
         else:
             chosen = list(catalog.interfaces)
         if "phase" in self.options:
-            phase = self.known_ids("phase", [normalize("phase", self.options["phase"])])
+            phase = self.known_ids("phase", [self.options["phase"]])
             chosen = [i for i in chosen if i.phase in phase]
         return chosen

@@ -11,7 +11,7 @@ from sphinx_tapssec.catalog_loading import get_domain
 from sphinx_tapssec.config import get_config
 from sphinx_tapssec.dependencies import Condition, note_selection, select
 from sphinx_tapssec.directives.base import CatalogDirective, adopt, one_of
-from sphinx_tapssec.domain import node_id, normalize
+from sphinx_tapssec.domain import node_id
 from sphinx_tapssec.render import lists
 from sphinx_tapssec.render.common import xref
 from sphinx_tapssec.render.status import add_status, status_footer
@@ -68,7 +68,7 @@ class ProtocolList(CatalogDirective):
     def run(self) -> list[nodes.Node]:
         catalog = self.filtered_catalog()
         if "category" in self.options:
-            categories = self.known_ids("category", [normalize("category", self.options["category"])])
+            categories = self.known_ids("category", [self.options["category"]])
         else:
             categories = [c.id for c in catalog.categories]
         if "filter" in self.options:

@@ -9,7 +9,6 @@ from docutils.parsers.rst import directives
 
 from sphinx_tapssec.config import get_config
 from sphinx_tapssec.directives.base import CatalogDirective, adopt, id_list
-from sphinx_tapssec.domain import normalize
 from sphinx_tapssec.model.spec import COVERAGE_LEVELS
 from sphinx_tapssec.render.taps import checked_note, mapping_table
 from sphinx_tapssec.warnings import Subtype
@@ -80,7 +79,7 @@ class TapsMappingTable(CatalogDirective):
         """The interfaces of ``:interfaces:`` in its order, or all of them in catalog order."""
         if "interfaces" not in self.options:
             return list(self.catalog.interfaces)
-        keys = self.known_ids("interface", [normalize("interface", k) for k in self.options["interfaces"]])
+        keys = self.known_ids("interface", self.options["interfaces"])
         return [i for i in map(self.catalog.interface, keys) if i is not None]
 
 

@@ -15,7 +15,7 @@ from docutils import nodes
 
 from sphinx_tapssec.model.entities import Catalog, Development, DevelopmentSource, Interface, Proposal, Protocol
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
-from sphinx_tapssec.render.common import paragraphs, xref
+from sphinx_tapssec.render.common import joined, paragraphs, xref
 
 #: The heading of the block on a protocol's page.
 BLOCK_TITLE = "Since the survey (not part of it)"
@@ -51,10 +51,7 @@ def _sources(development: Development, schemes: Sequence[str]) -> nodes.paragrap
     result = nodes.paragraph("", "", classes=["tapssec-development-sources"])
     label = "Sources: " if len(development.sources) > 1 else "Source: "
     result += nodes.Text(label)
-    for index, source in enumerate(development.sources):
-        if index:
-            result += nodes.Text("; ")
-        result.extend(source_nodes(source, schemes))
+    result.extend(joined((source_nodes(source, schemes) for source in development.sources), "; "))
     return result
 
 

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx_tapssec.model.entities import Catalog, Reference, ReferenceStatus, StatusIndex
 from sphinx_tapssec.model.status import rfc_label, rfc_url, status_parts
 from sphinx_tapssec.model.urls import safe_url
+from sphinx_tapssec.render.common import joined
 
 
 def _rfc_link(doc_id: str, schemes: Sequence[str]) -> nodes.Node:
@@ -25,10 +26,7 @@ def status_inline(status: ReferenceStatus, schemes: Sequence[str]) -> nodes.inli
     children: list[nodes.Node] = []
     for words, ids in status_parts(status):
         children.append(nodes.Text(f" {words} "))
-        for position, doc_id in enumerate(ids):
-            if position:
-                children.append(nodes.Text(", "))
-            children.append(_rfc_link(doc_id, schemes))
+        children += joined([_rfc_link(doc_id, schemes)] for doc_id in ids)
         children.append(nodes.Text("."))
     if status.note:
         # Plain text: a note is shown as written, never parsed as markup or as citations.

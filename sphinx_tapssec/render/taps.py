@@ -13,7 +13,7 @@ from docutils import nodes
 
 from sphinx_tapssec.model.entities import Interface, TapsApi, TapsConstruct, TapsMapping
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
-from sphinx_tapssec.render.common import xref
+from sphinx_tapssec.render.common import joined, xref
 
 #: The coverage levels an application can reach the interface with, and their marks in the matrix.
 MARKS = {"full": "\N{DAGGER}", "partial": "\N{DOUBLE DAGGER}"}
@@ -42,12 +42,7 @@ def constructs_inline(mapping: TapsMapping) -> list[nodes.Node]:
     """The constructs of *mapping* joined by ``;``, or "no counterpart"."""
     if not mapping.constructs:
         return [nodes.Text("no counterpart")]
-    result: list[nodes.Node] = []
-    for construct in mapping.constructs:
-        if result:
-            result.append(nodes.Text("; "))
-        result += construct_nodes(construct)
-    return result
+    return joined(map(construct_nodes, mapping.constructs), "; ")
 
 
 def document_link(api: TapsApi, schemes: Sequence[str] = DEFAULT_SCHEMES) -> nodes.Node:
