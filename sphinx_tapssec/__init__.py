@@ -10,13 +10,22 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Bump when the shape of the domain data changes, so stale environments are rebuilt.
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the domain, directives, options and event handlers."""
     # Imported here so that ``sphinx_tapssec.model`` and the CLI never import Sphinx.
-    from sphinx_tapssec import assets, catalog_loading, checks, config, dependencies, html_scope, obsolete
+    from sphinx_tapssec import (
+        assets,
+        catalog_loading,
+        checks,
+        config,
+        dependencies,
+        gc_pause,
+        html_scope,
+        obsolete,
+    )
     from sphinx_tapssec.directives.catalog_format import CatalogFormat
     from sphinx_tapssec.directives.developments import DevelopmentList
     from sphinx_tapssec.directives.edition_diff import EditionDiff
@@ -79,6 +88,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", dependencies.outdated)
     app.connect("doctree-read", dependencies.note_linked_records)
     obsolete.register(app)
+    gc_pause.register(app)
     app.connect("builder-inited", assets.add_css)
     app.connect("html-page-context", html_scope.on_page_context)
     return {

@@ -77,6 +77,17 @@ class TapssecConfig:
             "types": (bool,),
         },
     )
+    pause_gc_in_parallel_writes: bool = field(
+        default=True,
+        metadata={
+            "help": "Pause Python's cyclic garbage collector while Sphinx writes pages in parallel (-j N), "
+            "where its full collections cost more than the writers save; it is switched back on at the "
+            "end of the build.",
+            "types": (bool,),
+            # How the build runs, not what it outputs: changing it rebuilds nothing.
+            "rebuild": "",
+        },
+    )
     coverage: list[str] = field(
         default_factory=list,
         metadata={
@@ -105,10 +116,11 @@ def _fields() -> tuple[dataclasses.Field[Any], ...]:
 
 
 def register(app: Sphinx) -> None:
-    """Add every option to Sphinx; all of them change doctrees, so all rebuild ``env``."""
+    """Add every option to Sphinx; those that change doctrees (all but one) rebuild ``env``."""
     for option in _fields():
         default = option.default_factory() if callable(option.default_factory) else option.default
-        app.add_config_value(PREFIX + option.name, default, "env", types=option.metadata["types"])
+        rebuild = option.metadata.get("rebuild", "env")
+        app.add_config_value(PREFIX + option.name, default, rebuild, types=option.metadata["types"])
 
 
 def check(app: Sphinx, config: Config) -> None:

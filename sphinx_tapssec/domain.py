@@ -1,7 +1,8 @@
 """The ``tapssec`` domain: object types, cross-reference roles, the catalog and per-document objects.
 
 All state lives in :attr:`TapssecDomain.data`, so it is pickled with the environment and
-merged after parallel reads like any other domain's.
+merged after parallel reads like any other domain's. The catalog is held in a
+:class:`~sphinx_tapssec.process_local.ProcessLocal`: parallel readers do not send it back.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sphinx_tapssec.model.editions import apply_edition
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.model.status import tooltip_words
+from sphinx_tapssec.process_local import ProcessLocal
 from sphinx_tapssec.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -144,6 +146,11 @@ class TapssecIndex(Index):
         return content, True
 
 
+def _held(holder: ProcessLocal[Catalog]) -> Catalog:
+    """The catalog in *holder*; empty in an environment a parallel reader sent back."""
+    return holder.value if holder.value is not None else Catalog()
+
+
 class TapssecDomain(Domain):
     """Security protocols, their interfaces and the survey's other entities."""
 
@@ -154,8 +161,8 @@ class TapssecDomain(Domain):
     indices: ClassVar[list[type[Index]]] = [TapssecIndex]
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # (kind, key) -> ObjectEntry
-        "catalog": Catalog(),  # the loaded catalog as tapssec_edition shows it
-        "undivided": Catalog(),  # the loaded catalog as written, every edition in it
+        "catalog": ProcessLocal(Catalog()),  # the loaded catalog as tapssec_edition shows it
+        "undivided": ProcessLocal(Catalog()),  # the loaded catalog as written, every edition in it
         "fingerprint": (),  # ((path, mtime_ns), ...) of the loaded catalog
         "problems": (),  # problems found when the catalog was loaded
         "claims": {},  # docname -> [ClaimRecord], checked at env-check-consistency
@@ -165,7 +172,7 @@ class TapssecDomain(Domain):
         "selections": {},  # docname -> [dependencies.Selection]: the protocols each list showed
         "cited_at": {},  # docname -> ((reference id, line), ...), kept when tapssec_obsolete_citations is on
     }
-    data_version = 3
+    data_version = 4
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
@@ -173,7 +180,7 @@ class TapssecDomain(Domain):
 
     @property
     def catalog(self) -> Catalog:
-        return self.data["catalog"]  # type: ignore[no-any-return]
+        return _held(self.data["catalog"])
 
     @property
     def fingerprint(self) -> tuple[tuple[str, int], ...]:
@@ -198,16 +205,16 @@ class TapssecDomain(Domain):
     @property
     def undivided(self) -> Catalog:
         """The catalog as loaded, every edition in it; :attr:`catalog` is one edition of it."""
-        return self.data["undivided"]  # type: ignore[no-any-return]
+        return _held(self.data["undivided"])
 
     def set_catalog(
         self, catalog: Catalog, fingerprint: tuple[tuple[str, int], ...], problems: tuple[Problem, ...]
     ) -> None:
-        self.data.update(undivided=catalog, fingerprint=fingerprint, problems=problems)
+        self.data.update(undivided=ProcessLocal(catalog), fingerprint=fingerprint, problems=problems)
 
     def show_edition(self, edition: str | None) -> None:
         """Make :attr:`catalog` the loaded catalog as *edition* shows it (``None``: as written)."""
-        self.data["catalog"] = apply_edition(self.undivided, edition)
+        self.data["catalog"] = ProcessLocal(apply_edition(self.undivided, edition))
 
     def note_object(self, kind: str, key: str, node_id: str, location: nodes.Element) -> None:
         """Record that the current document describes (*kind*, *key*)."""

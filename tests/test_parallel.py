@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import pickle
 import re
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from helpers import copy_root, parse_html, strip_ansi, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from sphinx_tapssec.model.entities import Catalog
 
 
 #: A parallel read reports chunks of documents: ``reading sources... [ 50%] a .. f``.
@@ -75,3 +79,65 @@ def test_parallel_rebuild_after_touching_files(rootdir: Path, tmp_path: Path) ->
     lists = parse_html((srcdir / "_build" / "html" / "p-lists.html").read_text(encoding="utf-8"))
     hrefs = {a.attrs.get("href") for a in lists.find_all("a")}
     assert {"p-alpha.html#tapssec-protocol-alpha", "p-ipk.html#tapssec-interface-ipk"} <= hrefs
+
+
+def _build_recording(srcdir: Path, parallel: int, **kwargs: Any) -> tuple[list[bool], list[Catalog | None]]:
+    """Build once; return whether the collector was on as each page was resolved, and the catalog
+    of each environment a parallel reader sent back (as the main process received it)."""
+    collector_on: list[bool] = []
+    sent_back: list[Catalog | None] = []
+    app = SphinxTestApp("html", srcdir=srcdir, parallel=parallel, **kwargs)
+    try:
+        # doctree-resolved runs where pages are resolved: in the main process, also with -j.
+        app.connect("doctree-resolved", lambda *_: collector_on.append(gc.isenabled()))
+        app.connect(
+            "env-merge-info",
+            lambda _app, _env, _docs, other: sent_back.append(other.domaindata["tapssec"]["undivided"].value),
+        )
+        app.build()
+        assert warnings_of(app) == []
+    finally:
+        app.cleanup()
+    return collector_on, sent_back
+
+
+def test_parallel_readers_do_not_send_the_catalog_back(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = copy_root(rootdir, "parallel", tmp_path)
+    _, sent_back = _build_recording(srcdir, parallel=2)
+    assert sent_back, "Sphinx read no chunk in parallel"
+    assert sent_back == [None] * len(sent_back)
+    # The main process kept its own and saves it with the environment, for the next build.
+    with (srcdir / "_build" / "doctrees" / "environment.pickle").open("rb") as saved:
+        catalog = pickle.load(saved).domaindata["tapssec"]["undivided"].value
+    assert [p.id for p in catalog.protocols] == ["alpha", "beta", "gamma"]
+
+
+def test_collector_is_paused_while_pages_are_written_in_parallel(rootdir: Path, tmp_path: Path) -> None:
+    assert gc.isenabled()
+    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2)
+    assert collector_on
+    assert not any(collector_on)
+    assert gc.isenabled(), "the collector stayed off after the build"
+
+
+def test_collector_runs_in_serial_builds(rootdir: Path, tmp_path: Path) -> None:
+    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=1)
+    assert collector_on
+    assert all(collector_on)
+
+
+def test_pause_can_be_switched_off(rootdir: Path, tmp_path: Path) -> None:
+    overrides = {"tapssec_pause_gc_in_parallel_writes": False}
+    srcdir = copy_root(rootdir, "parallel", tmp_path)
+    collector_on, _ = _build_recording(srcdir, parallel=2, confoverrides=overrides)
+    assert collector_on
+    assert all(collector_on)
+
+
+def test_collector_someone_else_switched_off_stays_off(rootdir: Path, tmp_path: Path) -> None:
+    gc.disable()
+    try:
+        _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
