@@ -127,7 +127,11 @@ def test_mapping_table(bundled: tuple[Element, list[str]]) -> None:
     assert "tapssec-taps-full" in rows["PSKI"][2]
     assert rows["AD"][:2] == ("—", "none")
     assert "tapssec-taps-none" in rows["AD"][2]
-    assert rows["CT"][0] == "Close (action, §10) Abort (action, §10) Closed (event, §10)"
+    assert rows["CT"][0] == (
+        "Close (action, §10) Abort (action, §10) CloseGroup (action, §10) AbortGroup (action, §10) "
+        "Closed (event, §10) ConnectionError (event, §10)"
+    )
+    assert rows["CM"][0].endswith("isolateSession (connection property, §8.1.10)")
     assert rows["ME"][1] == "partial"
     # The code links to the interface's description.
     assert table.find("a", href="#tapssec-interface-pski").text() == "PSKI"
