@@ -43,7 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from sphinx_tapssec.directives.taps_mapping import TapsMappingTable
     from sphinx_tapssec.domain import TapssecDomain
     from sphinx_tapssec.nodes import exposure_mark, visit_exposure_mark_html
-    from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText, StackDiagramAsText
+    from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText
 
     # The pictures: cards drawn by sphinx-design's stylesheet, the stack diagram by Graphviz.
     app.setup_extension("sphinx_design")
@@ -82,7 +82,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(exposure_mark, html=(visit_exposure_mark_html, None))
     app.add_post_transform(DropScreenReaderText)
     app.add_post_transform(ChooseStackDiagram)
-    app.add_post_transform(StackDiagramAsText)
     app.connect("builder-inited", catalog_loading.load)
     app.connect("env-get-outdated", catalog_loading.outdated_by_new_files)
     app.connect("env-get-outdated", dependencies.outdated)

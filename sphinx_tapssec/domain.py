@@ -22,6 +22,7 @@ from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.model.status import tooltip_words
 from sphinx_tapssec.process_local import ProcessLocal
+from sphinx_tapssec.relative_uris import RelativeUris, reference_to
 from sphinx_tapssec.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -174,6 +175,16 @@ class TapssecDomain(Domain):
     }
     data_version = 4
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._relative_uris: RelativeUris | None = None
+
+    def relative_uris(self, builder: Builder) -> RelativeUris:
+        """The relative URIs of *builder*, remembered while it is this build's builder."""
+        if self._relative_uris is None or self._relative_uris.builder is not builder:
+            self._relative_uris = RelativeUris(builder)
+        return self._relative_uris
+
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
         return self.data.setdefault("objects", {})  # type: ignore[no-any-return]
@@ -271,7 +282,8 @@ class TapssecDomain(Domain):
         if entry is None:
             # Known to the catalog but described nowhere in this project: plain text, no warning.
             return contnode
-        return make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, self.link_title(kind, target))
+        uris = self.relative_uris(builder)
+        return reference_to(uris, fromdocname, entry.docname, entry.node_id, contnode, self.link_title(kind, target))
 
     def link_title(self, kind: str, key: str) -> str:
         """The tooltip of a link: the entry's long name (for a reference, with what became of it)."""

@@ -53,23 +53,27 @@ class DropScreenReaderText(SphinxPostTransform):
 
 
 class ChooseStackDiagram(SphinxPostTransform):
-    """Keep the Graphviz drawing of a stack diagram where it can be drawn, else its text form.
+    """Keep a stack diagram's Graphviz drawing where it can be drawn, else its text form.
 
-    For the builders that draw ``sphinx.ext.graphviz`` nodes (HTML, LaTeX, Texinfo): the
+    The builders that draw ``sphinx.ext.graphviz`` nodes (HTML, LaTeX, Texinfo) get the
     drawing when ``graphviz_dot`` can be found, else a warning and the text, instead of
-    sphinx.ext.graphviz's broken image. It runs before ``ReferencesResolver`` (priority 10),
-    so the links of the dropped rendering are never resolved.
+    sphinx.ext.graphviz's broken image; every other builder (text, man, ...) gets the text,
+    where the drawing would print ``[graph]``. It runs before ``ReferencesResolver``
+    (priority 10), so the links of the dropped rendering are never resolved.
     """
 
     default_priority = 5
-    formats = tuple(sorted(GRAPHVIZ_FORMATS))
 
     def run(self, **kwargs: Any) -> None:
+        diagrams = list(self.document.findall(stack_diagram))
+        if not diagrams:
+            return
+        drawable = builder_format(self) in GRAPHVIZ_FORMATS
         dot = str(self.config.graphviz_dot or "")
-        found = bool(dot) and shutil.which(dot) is not None
-        for node in list(self.document.findall(stack_diagram)):
+        found = drawable and bool(dot) and shutil.which(dot) is not None
+        for node in diagrams:
             drawing, text = node.children
-            if not found:
+            if drawable and not found:
                 warn(
                     f"stack-diagram: Graphviz's {dot!r} command was not found (graphviz_dot); the diagram is shown "
                     "as text. Install Graphviz (Debian: apt-get install graphviz) to draw it.",
@@ -77,14 +81,3 @@ class ChooseStackDiagram(SphinxPostTransform):
                     node,
                 )
             node.replace_self(drawing if found else text)
-
-
-class StackDiagramAsText(SphinxPostTransform):
-    """Every other builder (text, man, ...) shows a stack diagram as text: theirs would print ``[graph]``."""
-
-    # Right after ChooseStackDiagram, which has replaced the diagrams of the drawing builders.
-    default_priority = 6
-
-    def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(stack_diagram)):
-            node.replace_self(node.children[1])
