@@ -13,10 +13,11 @@ NEWEST_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python
 BENCH_SIZES ?= 12,100,1000,3000
 BENCH_PYTHON ?= $(BIN)/python
 BENCH_ARGS ?=
-# make profile: the N of the project whose clean build is profiled.
+# make profile: the N of the project whose clean build is profiled; make phases: the N timed.
 PROFILE_N ?= 3000
+PHASES_N ?= 1000
 
-.PHONY: help venv docs test lint pytest test-oldest test-newest bench profile clean
+.PHONY: help venv docs test lint pytest test-oldest test-newest bench profile phases clean
 
 help:
 	@echo "make docs         build the survey site into docs/_build/html (-W)"
@@ -28,6 +29,7 @@ help:
 	@echo "make bench        time the extension against plain reST; BENCH_SIZES=12,100 to limit"
 	@echo "                  (minutes at N=1000, most of an hour with N=3000; not part of make test)"
 	@echo "make profile      cProfile one clean build at PROFILE_N=3000: time per package, our top functions"
+	@echo "make phases       read/write phases and the main process's share, -j 1 and -j 2, at PHASES_N=1000"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +64,9 @@ bench: $(STAMP)
 
 profile: $(STAMP)
 	$(BIN)/python -m benchmarks.profile $(PROFILE_N) --python $(BENCH_PYTHON)
+
+phases: $(STAMP)
+	$(BIN)/python -m benchmarks.phases $(PHASES_N) --python $(BENCH_PYTHON)
 
 clean:
 	rm -rf .venv .venv-oldest .venv-newest docs/_build .pytest_cache .mypy_cache .ruff_cache benchmarks/_build
