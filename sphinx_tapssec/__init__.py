@@ -38,15 +38,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
         SecProto,
         TransportDirective,
     )
-    from sphinx_tapssec.directives.overview import ProtocolOverview
+    from sphinx_tapssec.directives.overview import ProtocolOverview, note_sphinx_design
     from sphinx_tapssec.directives.stack_diagram import StackDiagram
     from sphinx_tapssec.directives.taps_mapping import TapsMappingTable
     from sphinx_tapssec.domain import TapssecDomain
     from sphinx_tapssec.nodes import exposure_mark, visit_exposure_mark_html
     from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText
 
-    # The pictures: cards drawn by sphinx-design's stylesheet, the stack diagram by Graphviz.
-    app.setup_extension("sphinx_design")
+    # The stack diagram is drawn by Graphviz. The protocol-overview cards need sphinx-design,
+    # which the project loads itself (see directives/overview.py).
     app.setup_extension("sphinx.ext.graphviz")
     config.register(app)
     app.connect("config-inited", config.check)
@@ -83,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(DropScreenReaderText)
     app.add_post_transform(ChooseStackDiagram)
     app.connect("builder-inited", catalog_loading.load)
+    app.connect("builder-inited", note_sphinx_design)
     app.connect("env-get-outdated", catalog_loading.outdated_by_new_files)
     app.connect("env-get-outdated", dependencies.outdated)
     app.connect("doctree-read", dependencies.note_linked_records)

@@ -54,4 +54,5 @@ class ParallelWriteGcPause:
 def register(app: Sphinx) -> None:
     pause = ParallelWriteGcPause()
     app.connect("write-started", pause.start)
-    app.connect("build-finished", pause.finish)
+    # Before other build-finished handlers, so that one that raises cannot leave the collector off.
+    app.connect("build-finished", pause.finish, priority=10)

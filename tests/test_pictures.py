@@ -230,3 +230,24 @@ def test_dot_source_of_the_survey() -> None:
         result = subprocess.run(["dot", "-Tsvg"], input=source, capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stderr
         assert result.stderr == ""
+
+
+def test_cards_without_sphinx_design_warn_and_keep_their_content(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = copy_root(rootdir, "pictures", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(', "sphinx_design"', ""), encoding="utf-8")
+    app = build(srcdir, "html", freshenv=True, confoverrides=NO_DOT)
+    try:
+        warnings = warnings_of(app)
+        html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    finally:
+        app.cleanup()
+    cards = [line for line in warnings if "[tapssec.cards]" in line]
+    # One warning per directive, at its line, naming the fix.
+    assert [line.split(": WARNING")[0].rsplit(":", 1)[1] for line in cards] == ["4", "6"]
+    assert all('add "sphinx_design" to extensions' in line for line in cards)
+    assert subtypes_of(warnings).count("cards") == 2
+    # The extension did not load sphinx-design itself: no stylesheet of it on the page.
+    assert "sphinx-design" not in html
+    page = parse_html(html)
+    assert sorted(_cards(page.find_all("div", class_="tapssec-overview")[0])) == ["Alpha", "Beta", "Delta", "Gamma"]

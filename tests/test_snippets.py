@@ -26,7 +26,8 @@ def test_there_are_snippets() -> None:
 def test_snippet_builds_alone(name: str, tmp_path: Path) -> None:
     if name in NEEDS_DOT and shutil.which("dot") is None:
         pytest.skip("Graphviz's dot is not installed (apt-get install graphviz)")
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_tapssec", "sphinx.ext.graphviz"]\n', encoding="utf-8")
+    # As the guide tells a project to write it (sphinx_design for the protocol-overview cards).
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_tapssec", "sphinx_design"]\n', encoding="utf-8")
     body = (SNIPPETS / f"{name}.rst").read_text(encoding="utf-8")
     (tmp_path / "index.rst").write_text(f"Snippet\n=======\n\n{body}", encoding="utf-8")
     app = build(tmp_path)

@@ -25,6 +25,7 @@ class Subtype(StrEnum):
     UNSAFE_URL = "unsafe_url"
     OPTION = "option"
     GRAPHVIZ = "graphviz"
+    CARDS = "cards"
     QUERY_SYNTAX = "query_syntax"
     UNKNOWN_NAME = "unknown_name"
     FALSE_CLAIM = "false_claim"
@@ -54,6 +55,7 @@ SUBTYPE_HELP: dict[Subtype, str] = {
     Subtype.UNSAFE_URL: "A catalog URL uses a scheme outside tapssec_url_schemes; it renders as text.",
     Subtype.OPTION: "A directive option has a value the directive cannot use.",
     Subtype.GRAPHVIZ: "Graphviz's dot cannot be run, so a diagram is shown as text instead (install graphviz).",
+    Subtype.CARDS: "A protocol-overview's cards need sphinx-design's style sheet: add sphinx_design to extensions.",
     Subtype.QUERY_SYNTAX: "A query expression is malformed; the message names the column where it goes wrong.",
     Subtype.UNKNOWN_NAME: "A query names a predicate, attribute or catalog id that does not exist.",
     Subtype.FALSE_CLAIM: "A claim in the prose does not hold for the catalog; the message says what the catalog holds.",

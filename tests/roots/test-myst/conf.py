@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "sphinx_tapssec"]
+extensions = ["myst_parser", "sphinx_tapssec", "sphinx_design"]
 tapssec_catalog = "catalog"
 exclude_patterns = ["_build"]
