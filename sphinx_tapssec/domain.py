@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
-from sphinx.util.nodes import make_refnode
 
 from sphinx_tapssec import docdata
 from sphinx_tapssec.model.editions import apply_edition
@@ -172,6 +171,7 @@ class TapssecDomain(Domain):
         "files_changed": False,  # catalog files were added or removed since the last build
         "selections": {},  # docname -> [dependencies.Selection]: the protocols each list showed
         "cited_at": {},  # docname -> ((reference id, line), ...), kept when tapssec_obsolete_citations is on
+        "sphinx_design_loaded": False,  # whether this build loads sphinx-design (set at builder-inited)
     }
     data_version = 4
 
@@ -192,6 +192,11 @@ class TapssecDomain(Domain):
     @property
     def catalog(self) -> Catalog:
         return _held(self.data["catalog"])
+
+    @property
+    def sphinx_design_loaded(self) -> bool:
+        """Whether this build loads sphinx-design, which draws the protocol-overview cards."""
+        return bool(self.data.get("sphinx_design_loaded"))
 
     @property
     def fingerprint(self) -> tuple[tuple[str, int], ...]:
@@ -310,7 +315,8 @@ class TapssecDomain(Domain):
         for kind, (role, _) in KINDS.items():
             entry = self.objects.get((kind, normalize(kind, target)))
             if entry is not None:
-                refnode = make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, target)
+                uris = self.relative_uris(builder)
+                refnode = reference_to(uris, fromdocname, entry.docname, entry.node_id, contnode, target)
                 results.append((f"tapssec:{role}", refnode))
         return results
 

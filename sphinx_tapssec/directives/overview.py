@@ -22,14 +22,11 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
-#: The domain data key saying whether this build loads sphinx-design.
-SPHINX_DESIGN_LOADED = "sphinx_design_loaded"
-
 
 def note_sphinx_design(app: Sphinx) -> None:
     """``builder-inited``: remember whether the project loads sphinx-design (changing
     ``extensions`` rebuilds every page, so the directive sees the current answer)."""
-    get_domain(app.env).data[SPHINX_DESIGN_LOADED] = "sphinx_design" in app.extensions
+    get_domain(app.env).data["sphinx_design_loaded"] = "sphinx_design" in app.extensions
 
 
 class ProtocolOverview(CatalogDirective):
@@ -44,7 +41,7 @@ class ProtocolOverview(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        if not get_domain(self.env).data.get(SPHINX_DESIGN_LOADED):
+        if not get_domain(self.env).sphinx_design_loaded:
             self.warn(
                 "protocol-overview: the cards are drawn by sphinx-design, which this project does not load; add "
                 '"sphinx_design" to extensions in conf.py (the cards are shown without their layout)',
