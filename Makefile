@@ -17,12 +17,13 @@ BENCH_ARGS ?=
 PROFILE_N ?= 3000
 PHASES_N ?= 1000
 
-.PHONY: help venv docs test lint pytest test-oldest test-newest bench profile phases clean
+.PHONY: help venv docs test lint pytest test-oldest test-newest dist bench profile phases clean
 
 help:
 	@echo "make docs         build the survey site into docs/_build/html (-W)"
 	@echo "make test         lint, type-check and run the whole test suite (the browser tests need"
-	@echo "                  Debian's chromium and graphviz: apt-get install chromium graphviz)"
+	@echo "                  Debian's chromium: apt-get install chromium; without it they skip)"
+	@echo "make dist         build the sdist and the wheel into dist/ and twine-check them"
 	@echo "make lint         ruff (lint + format check) and mypy"
 	@echo "make test-oldest  the suite on Python 3.11 with Sphinx 8.2"
 	@echo "make test-newest  the suite on Python 3.13 with the newest Sphinx"
@@ -59,6 +60,11 @@ test-oldest:
 test-newest:
 	$(MAKE) pytest VENV=.venv-newest PYTHON=$(NEWEST_PYTHON)
 
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --python $(BENCH_PYTHON) $(BENCH_ARGS)
 
@@ -69,4 +75,4 @@ phases: $(STAMP)
 	$(BIN)/python -m benchmarks.phases $(PHASES_N) --python $(BENCH_PYTHON)
 
 clean:
-	rm -rf .venv .venv-oldest .venv-newest docs/_build .pytest_cache .mypy_cache .ruff_cache benchmarks/_build
+	rm -rf .venv .venv-oldest .venv-newest docs/_build .pytest_cache .mypy_cache .ruff_cache benchmarks/_build dist

@@ -5,7 +5,9 @@ from __future__ import annotations
 project = "sphinx-tapssec"
 author = "sphinx-tapssec developers"
 copyright = "2026, sphinx-tapssec developers; survey content after draft-ietf-taps-transport-security-12"  # noqa: A001
-version = release = "0.1"
+from sphinx_tapssec import __version__
+
+version = release = __version__
 
 extensions = ["sphinx_tapssec", "sphinx_design"]
 
@@ -22,8 +24,6 @@ html_last_updated_fmt = None
 # pydata-sphinx-theme and sphinx-book-theme: follow the reader's light or dark preference
 # (without it their script logs an error on every page).
 html_context = {"default_mode": "auto"}
-# Scalable, and its text stays text; the extension loads sphinx.ext.graphviz itself.
-graphviz_output_format = "svg"
 latex_documents = [("index", "sphinx-tapssec.tex", "sphinx-tapssec", author, "manual")]
 man_pages = [("index", "sphinx-tapssec", "sphinx-tapssec", [author], 7)]
 texinfo_documents = [("index", "sphinx-tapssec", "sphinx-tapssec", author, "sphinx-tapssec", project, "Miscellaneous")]

@@ -42,12 +42,19 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from sphinx_tapssec.directives.stack_diagram import StackDiagram
     from sphinx_tapssec.directives.taps_mapping import TapsMappingTable
     from sphinx_tapssec.domain import TapssecDomain
-    from sphinx_tapssec.nodes import exposure_mark, visit_exposure_mark_html
+    from sphinx_tapssec.nodes import (
+        exposure_mark,
+        stack_drawing,
+        visit_exposure_mark_html,
+        visit_stack_drawing_html,
+        visit_stack_drawing_latex,
+        visit_stack_drawing_text,
+    )
     from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText
 
-    # The stack diagram is drawn by Graphviz. The protocol-overview cards need sphinx-design,
-    # which the project loads itself (see directives/overview.py).
-    app.setup_extension("sphinx.ext.graphviz")
+    # No other extension is loaded into the host: the stack diagram is drawn by the extension
+    # itself, and the protocol-overview cards use sphinx-design only where the project loads it
+    # (see directives/overview.py).
     config.register(app)
     app.connect("config-inited", config.check)
     app.add_domain(TapssecDomain)
@@ -80,6 +87,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Queries, claims, coverage and the consistency pages.
     checks.register(app)
     app.add_node(exposure_mark, html=(visit_exposure_mark_html, None))
+    no_picture = (visit_stack_drawing_text, None)
+    app.add_node(
+        stack_drawing,
+        html=(visit_stack_drawing_html, None),
+        latex=(visit_stack_drawing_latex, None),
+        text=no_picture,
+        man=no_picture,
+        texinfo=no_picture,
+    )
     app.add_post_transform(DropScreenReaderText)
     app.add_post_transform(ChooseStackDiagram)
     app.connect("builder-inited", catalog_loading.load)

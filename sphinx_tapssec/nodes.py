@@ -1,4 +1,5 @@
-"""Nodes of our own: placeholders replaced by post-transforms, and the matrix's compact mark."""
+"""Nodes of our own: placeholders replaced by post-transforms, the matrix's compact mark, and the
+stack diagram's picture, with the visitors that write them."""
 
 from __future__ import annotations
 
@@ -6,15 +7,30 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from sphinx_tapssec.render.stack_latex import PictureWriter
+from sphinx_tapssec.render.stack_svg import Link, stack_svg
+
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
 
 
 class stack_diagram(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801 (docutils names nodes in lower case)
-    """A stack diagram with both of its renderings as children: the Graphviz figure first, the text second.
+    """A stack diagram with both of its renderings as children: the picture first, the text second.
 
     :class:`sphinx_tapssec.transforms.ChooseStackDiagram` keeps one of them, depending on the
-    builder and on whether Graphviz's ``dot`` can be run.
+    builder (and, for LaTeX, on whether the picture fits on a page).
+    """
+
+
+class stack_drawing(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+    """The picture of a stack diagram, drawn by the extension: SVG in HTML, a ``picture`` in LaTeX.
+
+    Attributes: ``layout`` (a :class:`~sphinx_tapssec.render.stack_layout.Layout`), ``ident``
+    (unique on the page), ``title`` and ``description`` (what a screen reader reads). Its
+    children are one inline per labelled box, each holding a cross-reference to the entry the
+    box stands for and carrying ``tapssec_box`` (``kind:id``): they are resolved like every other
+    link, give the picture its links, and put its words in the search index.
     """
 
 
@@ -32,4 +48,36 @@ class exposure_mark(nodes.Inline, nodes.Element):  # type: ignore[misc]  # noqa:
 def visit_exposure_mark_html(translator: HTML5Translator, node: exposure_mark) -> None:
     mark, spoken = translator.encode(node["mark"]), translator.encode(node["spoken"])
     translator.body.append(f'<span class="tapssec-mark">{mark}</span><span class="tapssec-a11y">{spoken}</span>')
+    raise nodes.SkipNode
+
+
+def _box_links(node: stack_drawing) -> dict[tuple[str, str], Link]:
+    """What each box links to, read from the node's resolved cross-references."""
+    links: dict[tuple[str, str], Link] = {}
+    for child in node.children:
+        kind, _, key = child["tapssec_box"].partition(":")
+        reference = next(child.findall(nodes.reference), None)
+        if reference is None:
+            links[kind, key] = None
+            continue
+        href = reference.get("refuri") or "#" + reference.get("refid", "")
+        links[kind, key] = (href, str(reference.get("reftitle", "")))
+    return links
+
+
+def visit_stack_drawing_html(translator: HTML5Translator, node: stack_drawing) -> None:
+    links = _box_links(node)
+    svg = stack_svg(node["layout"], node["ident"], node["title"], node["description"], lambda *k: links.get(k))
+    classes = " ".join(["tapssec-stack-diagram", *node["classes"]])
+    translator.body.append(f'<div class="{translator.attval(classes)}">{svg}</div>\n')
+    raise nodes.SkipNode
+
+
+def visit_stack_drawing_latex(translator: LaTeXTranslator, node: stack_drawing) -> None:
+    translator.body.append("\n" + PictureWriter(node["layout"], translator.encode).picture())
+    raise nodes.SkipNode
+
+
+def visit_stack_drawing_text(translator: nodes.NodeVisitor, node: stack_drawing) -> None:
+    """Builders without pictures get the text form from ChooseStackDiagram; this is the last resort."""
     raise nodes.SkipNode

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_tapssec.nodes import exposure_mark, stack_diagram
-from sphinx_tapssec.warnings import Subtype, warn
-
-#: Builder formats whose writers draw ``sphinx.ext.graphviz`` nodes as images.
-GRAPHVIZ_FORMATS = frozenset({"html", "latex", "texinfo"})
+from sphinx_tapssec.nodes import exposure_mark, stack_diagram, stack_drawing
+from sphinx_tapssec.render.stack_latex import fits_on_a_page
 
 
 def builder_format(transform: SphinxPostTransform) -> str:
@@ -53,13 +49,12 @@ class DropScreenReaderText(SphinxPostTransform):
 
 
 class ChooseStackDiagram(SphinxPostTransform):
-    """Keep a stack diagram's Graphviz drawing where it can be drawn, else its text form.
+    """Keep a stack diagram's picture where the builder can show it, else its text form.
 
-    The builders that draw ``sphinx.ext.graphviz`` nodes (HTML, LaTeX, Texinfo) get the
-    drawing when ``graphviz_dot`` can be found, else a warning and the text, instead of
-    sphinx.ext.graphviz's broken image; every other builder (text, man, ...) gets the text,
-    where the drawing would print ``[graph]``. It runs before ``ReferencesResolver``
-    (priority 10), so the links of the dropped rendering are never resolved.
+    HTML builders (html, dirhtml, singlehtml, epub) get the SVG; LaTeX gets its ``picture``
+    unless the diagram is too tall for a page, then the text; every other builder (text, man,
+    Texinfo, ...) gets the text. It runs before ``ReferencesResolver`` (priority 10), so the
+    links of the rendering dropped are never resolved.
     """
 
     default_priority = 5
@@ -68,16 +63,9 @@ class ChooseStackDiagram(SphinxPostTransform):
         diagrams = list(self.document.findall(stack_diagram))
         if not diagrams:
             return
-        drawable = builder_format(self) in GRAPHVIZ_FORMATS
-        dot = str(self.config.graphviz_dot or "")
-        found = drawable and bool(dot) and shutil.which(dot) is not None
+        output = builder_format(self)
         for node in diagrams:
             drawing, text = node.children
-            if drawable and not found:
-                warn(
-                    f"stack-diagram: Graphviz's {dot!r} command was not found (graphviz_dot); the diagram is shown "
-                    "as text. Install Graphviz (Debian: apt-get install graphviz) to draw it.",
-                    Subtype.GRAPHVIZ,
-                    node,
-                )
-            node.replace_self(drawing if found else text)
+            picture = next(drawing.findall(stack_drawing))
+            fits = output == "html" or (output == "latex" and fits_on_a_page(picture["layout"]))
+            node.replace_self(drawing if fits else text)

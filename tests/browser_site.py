@@ -44,8 +44,7 @@ CHROMIUM_ARGS = [
 #: The themes the site must look right under (html_theme values).
 THEMES = ("alabaster", "furo", "pydata_sphinx_theme", "sphinx_rtd_theme", "sphinx_book_theme")
 INSTALL_HINT = (
-    "install with `apt-get install chromium graphviz` (Debian) and `pip install -e '.[test,browser]'`; "
-    ".ci/run does both"
+    "install with `apt-get install chromium` (Debian) and `pip install -e '.[test,browser]'`; .ci/run does both"
 )
 #: Set (by .ci/run) to fail instead of skip when the browser is missing.
 REQUIRE_ENV = "TAPSSEC_REQUIRE_BROWSER"

@@ -24,10 +24,12 @@ REPO = Path(__file__).parent.parent
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
-    """``docs/`` copied with ``catalog/`` beside it (the guide includes catalog files), built once."""
+    """``docs/`` copied with what the guide includes from beside it (catalog files, the Read the
+    Docs configuration), built once."""
     base = tmp_path_factory.mktemp("site")
     shutil.copytree(REPO / "docs", base / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copytree(REPO / "catalog", base / "catalog")
+    shutil.copy(REPO / ".readthedocs.yaml", base)
     app = build(base / "docs", "html", freshenv=True)
     yield app
     app.cleanup()

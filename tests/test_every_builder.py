@@ -1,5 +1,6 @@
 """What lies beyond the draft (the edition diff, reference status, the TAPS API mapping, later
-developments and proposed cells) renders on every builder Sphinx ships, without a warning."""
+developments and proposed cells), and the stack diagram, render on every builder Sphinx ships,
+without a warning."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ Page
 .. edition-diff:: draft-12 rfc8922
 
 .. reference-list::
+
+.. stack-diagram::
+   :protocols: quic, wireguard
 """
 
 #: Builder -> the file holding the page (a glob, relative to the output directory).
@@ -54,6 +58,7 @@ EXPECTED = {
     "the proposed cell": "proposed",
     "the edition diff": "SSKE",
     "a reference's status": "obsoleted by",
+    "the stack diagram (a picture, or its text form)": "provides its own transport",
 }
 
 

@@ -59,6 +59,9 @@ def test_parallel_build_equals_serial_build(rootdir: Path, tmp_path: Path) -> No
     # The merged domain data resolved links across documents.
     page = parse_html(parallel_html["p-ipk.html"].decode("utf-8"))
     assert "p-beta.html#tapssec-protocol-beta" in {a.attrs.get("href") for a in page.find_all("a")}
+    # So did the stack diagram's boxes, in the same bytes as a serial build (compared above).
+    diagram = parse_html(parallel_html["p-lists.html"].decode("utf-8")).find("svg", class_="tapssec-stack-svg")
+    assert "p-beta.html#tapssec-protocol-beta" in {a.attrs.get("href") for a in diagram.find_all("a")}
 
 
 def test_parallel_rebuild_after_touching_files(rootdir: Path, tmp_path: Path) -> None:

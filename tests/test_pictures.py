@@ -1,4 +1,4 @@
-"""The pictures: ``protocol-overview`` cards and the ``stack-diagram``, on ``test-pictures``.
+"""The ``protocol-overview`` cards on ``test-pictures`` (its ``stack-diagram``: test_stack_diagram.py).
 
 Also the parts of the interactive matrix that need no browser: the classes the script reads,
 the ``scope`` attributes added to HTML only, and the assets.
@@ -7,8 +7,6 @@ the ``scope`` attributes added to HTML only, and the assets.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,18 +14,11 @@ import pytest
 from helpers import Element, build, copy_root, parse_html, subtypes_of, warnings_of
 
 from sphinx_tapssec.html_scope import add_scopes
-from sphinx_tapssec.model.loader import load_catalog
-from sphinx_tapssec.paths import bundled_catalog
-from sphinx_tapssec.render.diagram import dot_source
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
-
-HAS_DOT = shutil.which("dot") is not None
-needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz's dot is not installed: apt-get install graphviz")
-NO_DOT = {"graphviz_dot": "tapssec-no-such-dot"}
 
 
 @dataclass(frozen=True)
@@ -68,7 +59,6 @@ def _badges(card: Element, label: str) -> list[str]:
     return []
 
 
-@needs_dot
 def test_no_warnings(html_app: Built) -> None:
     assert html_app.warnings == []
 
@@ -109,66 +99,6 @@ def test_overview_by_transport(page: Element) -> None:
     members = [sorted(_cards(grid)) for grid in grids]
     assert members == [["Alpha"], ["Beta", "Delta"], ["Beta"], ["Alpha", "Delta"]]
     assert _badges(_cards(grids[0])["Alpha"], "Category:") == ["stream"]
-
-
-@needs_dot
-def test_stack_diagram_is_drawn(html_app: Built, page: Element) -> None:
-    drawing = page.find("div", class_="graphviz")
-    image = drawing.find("img")
-    assert "tapssec-stack-diagram" in image.classes
-    assert image.attrs["alt"].startswith("Diagram of 4 security protocols")
-    assert (html_app.outdir / image.attrs["src"]).is_file()
-    assert "Where each protocol sits" in page.find("figure").text()
-    assert not page.find_all(class_="tapssec-stack-fallback")
-
-
-def test_stack_diagram_without_dot_warns_and_shows_text(rootdir: Path, tmp_path: Path) -> None:
-    app = _build(rootdir, tmp_path, "html", **NO_DOT)
-    try:
-        lines = warnings_of(app)
-        assert subtypes_of(lines) == ["graphviz"], lines
-        assert "apt-get install graphviz" in lines[0]
-        assert "index.rst" in lines[0], "the warning points at the directive"
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
-    finally:
-        app.cleanup()
-    assert not page.find_all("div", class_="graphviz")
-    fallback = page.find("div", class_="tapssec-stack-fallback")
-    text = " ".join(fallback.text().split())
-    assert "Where each protocol sits" in text
-    assert "Delta — runs over Unreliable Datagram Transports; provides its own transport functionality" in text
-    assert "Alpha — runs over Reliable Byte-Stream Transports; needs a feature of its transport" in text
-    assert "Gamma — no transport class listed in the survey" in text
-    assert fallback.find("a", href="#tapssec-protocol-delta")
-
-
-@pytest.mark.parametrize("buildername", ["text", "man"])
-def test_text_outputs_show_the_diagram_as_text(rootdir: Path, tmp_path: Path, buildername: str) -> None:
-    # Even without dot: these builders never draw, so they never warn about it either.
-    app = _build(rootdir, tmp_path, buildername, **NO_DOT)
-    try:
-        assert warnings_of(app) == []
-        output = "\n".join(path.read_text(encoding="utf-8") for path in app.outdir.glob("*.*") if path.is_file())
-    finally:
-        app.cleanup()
-    assert "[graph" not in output
-    assert "provides its own transport functionality" in " ".join(output.split())
-    assert "tapssec-" not in output, "no class names leak into plain text"
-
-
-@needs_dot
-def test_latex_draws_the_diagram_and_ignores_the_matrix_classes(rootdir: Path, tmp_path: Path) -> None:
-    app = _build(rootdir, tmp_path, "latex")
-    try:
-        assert warnings_of(app) == []
-        tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    finally:
-        app.cleanup()
-    assert "graphviz-" in tex and r"\sphinxincludegraphics" in tex
-    for kind in ("protocol", "category", "transport", "phase", "interface"):
-        assert f"DUrole{{tapssec-{kind}-" not in tex, "row and column classes stay HTML-only"
-        assert f"sphinxuseclass}}{{tapssec-{kind}-" not in tex
-    assert "tapssec-a11y" not in tex
 
 
 def test_matrix_rows_and_columns_carry_their_classes(page: Element) -> None:
@@ -218,25 +148,11 @@ def test_add_scopes_touches_only_matrix_headers() -> None:
     assert add_scopes(result) == result
 
 
-def test_dot_source_of_the_survey() -> None:
-    catalog = load_catalog([bundled_catalog()]).catalog
-    source = dot_source(catalog, catalog.protocols)
-    for protocol in catalog.protocols:
-        assert f'"p:{protocol.id}" [label="{protocol.name}"];' in source
-        for transport in protocol.transport.requires:
-            assert f'"p:{protocol.id}" -> "t:{transport}"' in source
-    assert source.count("subgraph cluster_") == len(catalog.categories) + 1
-    if HAS_DOT:
-        result = subprocess.run(["dot", "-Tsvg"], input=source, capture_output=True, text=True, check=False)
-        assert result.returncode == 0, result.stderr
-        assert result.stderr == ""
-
-
 def test_cards_without_sphinx_design_warn_and_keep_their_content(rootdir: Path, tmp_path: Path) -> None:
     srcdir = copy_root(rootdir, "pictures", tmp_path)
     conf = srcdir / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8").replace(', "sphinx_design"', ""), encoding="utf-8")
-    app = build(srcdir, "html", freshenv=True, confoverrides=NO_DOT)
+    app = build(srcdir, "html", freshenv=True)
     try:
         warnings = warnings_of(app)
         html = (app.outdir / "index.html").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""``.. stack-diagram::`` — where each protocol sits in the stack and what it runs over, drawn by Graphviz."""
+"""``.. stack-diagram::`` — where each protocol sits in the stack and what it runs over, drawn by the extension."""
 
 from __future__ import annotations
 
@@ -6,19 +6,33 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.ext.graphviz import graphviz
 
 from sphinx_tapssec.directives._protocols import chosen_protocols
 from sphinx_tapssec.directives.base import CatalogDirective, id_list
-from sphinx_tapssec.nodes import stack_diagram
-from sphinx_tapssec.render.diagram import alt_text, dot_source, text_fallback
+from sphinx_tapssec.nodes import stack_diagram, stack_drawing
+from sphinx_tapssec.render.common import xref
+from sphinx_tapssec.render.diagram import OWN_TRANSPORT, alt_text, description, diagram_layout, text_fallback
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
+    from sphinx_tapssec.render.stack_layout import Layout
+
+
+def _labels(layout: Layout) -> list[nodes.inline]:
+    """One inline per labelled box, in the order the boxes are drawn, each a link to its entry."""
+    boxes = [*layout.bands, *layout.protocols, *layout.transports]
+    return [
+        # "Its own transport functionality" stands for no catalog entry: it has nothing to link to.
+        nodes.inline("", " ".join(box.lines), tapssec_box=f"{box.kind}:{box.key}")
+        if box.key == OWN_TRANSPORT
+        else nodes.inline("", "", xref(box.kind, box.key), tapssec_box=f"{box.kind}:{box.key}")
+        for box in boxes
+    ]
+
 
 class StackDiagram(CatalogDirective):
-    """Emits both renderings of the diagram; a post-transform keeps the one the build can show."""
+    """Emits both renderings of the diagram; a post-transform keeps the one the builder can show."""
 
     has_content = False
     option_spec: ClassVar[OptionSpec] = {
@@ -33,11 +47,17 @@ class StackDiagram(CatalogDirective):
         catalog = self.catalog
         protocols = chosen_protocols(self)
         self.depend_on([*protocols, *catalog.categories, *catalog.transports])
-        image = graphviz()
-        image["code"] = dot_source(catalog, protocols)
-        image["options"] = {"docname": self.env.docname}
-        image["alt"] = self.options.get("alt") or alt_text(catalog, protocols)
-        image["classes"] = ["tapssec-stack-diagram", *self.options.get("class", [])]
+        layout = diagram_layout(catalog, protocols)
+        image = stack_drawing(
+            "",
+            *_labels(layout),
+            layout=layout,
+            # Numbered per document, so a page's diagrams have distinct ids in every build.
+            ident=f"tapssec-stack-{self.env.new_serialno('tapssec-stack')}",
+            title=self.options.get("alt") or alt_text(catalog, protocols),
+            description=description(catalog, protocols),
+            classes=list(self.options.get("class", [])),
+        )
         drawing: nodes.Element = image
         fallback = text_fallback(catalog, protocols)
         if "caption" in self.options:

@@ -24,7 +24,6 @@ class Subtype(StrEnum):
     DUPLICATE_OBJECT = "duplicate_object"
     UNSAFE_URL = "unsafe_url"
     OPTION = "option"
-    GRAPHVIZ = "graphviz"
     CARDS = "cards"
     QUERY_SYNTAX = "query_syntax"
     UNKNOWN_NAME = "unknown_name"
@@ -54,7 +53,6 @@ SUBTYPE_HELP: dict[Subtype, str] = {
     Subtype.DUPLICATE_OBJECT: "The same catalog entry is described by two directives in the project.",
     Subtype.UNSAFE_URL: "A catalog URL uses a scheme outside tapssec_url_schemes; it renders as text.",
     Subtype.OPTION: "A directive option has a value the directive cannot use.",
-    Subtype.GRAPHVIZ: "Graphviz's dot cannot be run, so a diagram is shown as text instead (install graphviz).",
     Subtype.CARDS: "A protocol-overview's cards need sphinx-design's style sheet: add sphinx_design to extensions.",
     Subtype.QUERY_SYNTAX: "A query expression is malformed; the message names the column where it goes wrong.",
     Subtype.UNKNOWN_NAME: "A query names a predicate, attribute or catalog id that does not exist.",
