@@ -187,6 +187,11 @@ def test_the_survey_order_notes_state_no_order_by_hand(survey: LoadResult) -> No
         "datagram-list-order": ("dtls", "zrtp", "srtp"),
         "own-transport-order": ("quic", "curvecp", "minimalt"),
     }
+    names = [p.name for p in survey.catalog.protocols]
+    for note in orders:
+        words = f"{note.title} {' '.join(note.note.split())}"
+        assert not [name for name in names if name in words.split()], note.id
+        assert not {"before", "after", "first", "last"} & set(words.lower().split()), note.id
     for note in survey.catalog.notes:
         text = " ".join(note.note.split())
         assert "other lists" not in text and "keep the order" not in text, note.id
