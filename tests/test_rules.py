@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import build, copy_root, parse_html, warnings_of
 
 from sphinx_tapssec.model.consistency import rule_outcomes
 from sphinx_tapssec.model.loader import LoadResult, load_catalog
@@ -89,9 +90,9 @@ def test_notes_naming_unknown_things_are_reported(tmp_path: Path) -> None:
     edit(notes, "[RFC0001]", "[RFC9999]")
     notes.write_text(
         notes.read_text(encoding="utf-8")
-        + "  - id: other\n    title: T\n    kind: order\n    sections: ['1']\n    rule: nope\n"
+        + "  - id: other\n    title: T\n    kind: scope\n    sections: ['1']\n    rule: nope\n"
         + "    protocols: [alpha]\n    check: 'alpha: exposes(ZZ)'\n    note: N.\n"
-        + "  - id: other\n    title: T\n    kind: order\n    sections: ['1']\n    note: N.\n",
+        + "  - id: other\n    title: T\n    kind: scope\n    sections: ['1']\n    note: N.\n",
         encoding="utf-8",
     )
     result = load_catalog([catalog])
@@ -102,6 +103,98 @@ def test_notes_naming_unknown_things_are_reported(tmp_path: Path) -> None:
         "unknown_protocol",
         "unknown_reference",
     ]
+
+
+def _order_note(note_id: str, check: str | None, printed: str | None) -> str:
+    lines = [f"  - id: {note_id}", "    title: T", "    kind: order", "    sections: ['1']"]
+    lines += [f"    check: '{check}'"] if check else []
+    lines += [f"    printed: {printed}"] if printed else []
+    return "\n".join([*lines, "    note: N.\n"])
+
+
+def test_order_notes_compare_a_printed_list_with_the_catalog(tmp_path: Path) -> None:
+    catalog = copy(ROOT_CATALOG, tmp_path)
+    notes = catalog / "consistency.yaml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8")
+        + _order_note("good", "only alpha, beta: in_table", "[beta, alpha]")
+        + _order_note("no-printed", "only alpha, beta: in_table", None)
+        + _order_note("no-check", None, "[beta, alpha]")
+        + _order_note("other-members", "only alpha, beta: in_table", "[beta, gamma]")
+        + _order_note("same-order", "only alpha, beta: in_table", "[alpha, beta]"),
+        encoding="utf-8",
+    )
+    result = load_catalog([catalog])
+    text = notes.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    first = {note: line_of(notes, f"id: {note}") for note in ("no-printed", "no-check", "other-members", "same-order")}
+
+    def printed_line(note: str) -> int:
+        return next(n for n in range(first[note], len(lines) + 1) if lines[n - 1].strip().startswith("printed:"))
+
+    assert sorted(problems(result)) == sorted(
+        [
+            ("consistency.yaml", first["no-printed"], "rule"),
+            ("consistency.yaml", first["no-check"], "rule"),
+            ("consistency.yaml", printed_line("other-members"), "rule"),
+            ("consistency.yaml", printed_line("same-order"), "rule"),
+        ]
+    )
+    messages = " ".join(p.message for p in result.problems)
+    assert "'printed' names beta, gamma, but its check selects alpha, beta" in messages
+    assert "the printed order is the catalog's order" in messages
+    good = next(note for note in result.catalog.notes if note.id == "good")
+    assert good.printed == ("beta", "alpha")
+
+
+def test_an_order_note_shows_both_orders_from_data(tmp_path: Path) -> None:
+    root = copy_root(ROOT_CATALOG.parent.parent, "claims", tmp_path)
+    notes = root / "catalog" / "consistency.yaml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8") + _order_note("swapped", "only alpha, beta: in_table", "[beta, alpha]"),
+        encoding="utf-8",
+    )
+    app = build(root, freshenv=True)
+    try:
+        assert warnings_of(app) == []
+        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+    finally:
+        app.cleanup()
+    notes_by_id = {
+        element.attrs["id"]: n
+        for n in page.find_all("div", class_="tapssec-consistency-note")
+        for element in n.iter()
+        if element.attrs.get("id", "").startswith("tapssec-note-")
+    }
+    note = notes_by_id["tapssec-note-swapped"]
+    facts = note.find("dl", class_="tapssec-note-facts")
+    names = [dt.text().rstrip(":") for dt in facts.child_elements("dt")]
+    bodies = [" ".join(dd.text().split()) for dd in facts.child_elements("dd")]
+    fields = dict(zip(names, bodies, strict=True))
+    assert fields["Order as printed"] == "Beta and Alpha"
+    assert fields["Order of Section 3"] == "Alpha and Beta"
+    # A note of another kind shows neither.
+    assert "Order of Section 3" not in notes_by_id["tapssec-note-gamma-unlisted"].text()
+
+
+def test_the_survey_order_notes_state_no_order_by_hand(survey: LoadResult) -> None:
+    """Every order claim comes from data: a printed list, checked against the catalog's order, and
+    no note's text says how the survey orders its other lists."""
+    orders = [note for note in survey.catalog.notes if note.kind == "order"]
+    assert {note.id: note.printed for note in orders} == {
+        "pske-list-order": ("tls", "dtls", "tcpcrypt", "ipsec", "openvpn", "minimalt"),
+        "ad-list-order": ("ipsec", "tcpcrypt"),
+        "datagram-list-order": ("dtls", "zrtp", "srtp"),
+        "own-transport-order": ("quic", "curvecp", "minimalt"),
+    }
+    names = [p.name for p in survey.catalog.protocols]
+    for note in orders:
+        words = f"{note.title} {' '.join(note.note.split())}"
+        assert not [name for name in names if name in words.split()], note.id
+        assert not {"before", "after", "first", "last"} & set(words.lower().split()), note.id
+    for note in survey.catalog.notes:
+        text = " ".join(note.note.split())
+        assert "other lists" not in text and "keep the order" not in text, note.id
 
 
 def test_rules_and_notes_files_follow_the_format(tmp_path: Path) -> None:
@@ -137,6 +230,8 @@ def test_the_survey_inconsistencies_are_recorded(survey: LoadResult) -> None:
         "introduction-omits-zrtp-openvpn": ("introduction", ("zrtp", "openvpn")),
         "pske-list-order": ("order", ("minimalt",)),
         "ad-list-order": ("order", ("ipsec", "tcpcrypt")),
+        "datagram-list-order": ("order", ("zrtp", "srtp")),
+        "own-transport-order": ("order", ("curvecp", "minimalt")),
         "zrtp-without-heading": ("headings", ("zrtp",)),
         "ah-named-as-record-protocol": ("scope", ("ipsec",)),
     }

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     pass
 
 BUNDLED = Path(__file__).parent.parent / "catalog"
-FULL = ["IPK", "ALG", "PSKI", "IV", "CT"]
-PARTIAL = ["EXT", "CM", "ME"]
+FULL = ["ALG", "PSKI", "IV", "CT"]
+PARTIAL = ["IPK", "EXT", "CM", "ME"]
 
 PAGE = """\
 Page

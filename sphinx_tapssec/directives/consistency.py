@@ -39,6 +39,17 @@ def _literal(text: str) -> list[nodes.Node]:
     return [nodes.literal(text, text)]
 
 
+def _orders(catalog: Catalog, note: ConsistencyNote) -> list[tuple[str, list[nodes.Node]]]:
+    """The two orders an order note compares, both from data: so no order claim is typed by hand."""
+    if not note.printed:
+        return []
+    in_catalog = [p.id for p in catalog.protocols if p.id in note.printed]
+    return [
+        ("Order as printed", protocol_links(catalog, note.printed)),
+        ("Order of Section 3", protocol_links(catalog, in_catalog)),
+    ]
+
+
 def _note(catalog: Catalog, note: ConsistencyNote) -> nodes.container:
     rule = next((r for r in catalog.rules if r.id == note.rule), None)
     fields: list[tuple[str, list[nodes.Node]]] = [
@@ -47,6 +58,7 @@ def _note(catalog: Catalog, note: ConsistencyNote) -> nodes.container:
         ("Kind", [nodes.Text(KIND_LABELS.get(note.kind, note.kind))]),
         ("Breaks rule", [*_literal(rule.id), nodes.Text(": " + " ".join(rule.description.split()))] if rule else []),
         ("Checked by", _literal(note.check) if note.check else []),
+        *_orders(catalog, note),
     ]
     title = nodes.rubric(note.title, note.title, ids=[note_target(note.id)])
     body = [title, field_list(fields, classes=["tapssec-note-facts"]), *paragraphs(note.note)]

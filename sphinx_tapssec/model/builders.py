@@ -175,6 +175,8 @@ def consistency_note(record: Checked, path: str) -> ConsistencyNote:
         note=record["note"],
         source=_source(record, path),
         check_line=record.key_lines.get("check", record.line),
+        printed=record.get("printed", ()),
+        printed_line=record.key_lines.get("printed", record.line),
     )
 
 

@@ -138,6 +138,26 @@ class _Checker:
         if not result.holds:
             message = f"consistency note {note.id!r}: its check {note.check!r} is false: {result.message}"
             self.report(path, line, Subtype.RULE, message)
+        elif note.printed or note.kind == "order":
+            self.order(note, result.matching)
+
+    def order(self, note: ConsistencyNote, members: tuple[str, ...]) -> None:
+        """An order note's printed list has the members its check selects, in another order than the catalog's."""
+        what, line = f"consistency note {note.id!r}", note.printed_line
+        if not note.printed:
+            message = f"{what}: an order note needs 'printed', the list in the order the survey prints it"
+            self.report(note.source.path, line, Subtype.RULE, message)
+        elif sorted(note.printed) != sorted(members):
+            message = f"{what}: 'printed' names {', '.join(note.printed)}, but its check selects {', '.join(members)}"
+            self.report(note.source.path, line, Subtype.RULE, message)
+        elif tuple(note.printed) == members:
+            message = f"{what}: the printed order is the catalog's order, so there is no disagreement left to note"
+            self.report(note.source.path, line, Subtype.RULE, message)
+
+    def order_without_check(self, note: ConsistencyNote) -> None:
+        if note.check is None and (note.printed or note.kind == "order"):
+            message = f"consistency note {note.id!r}: an order note needs a check claim selecting the list's members"
+            self.report(note.source.path, note.source.line, Subtype.RULE, message)
 
 
 def check_consistency(catalog: Catalog) -> tuple[Catalog, tuple[Problem, ...]]:
@@ -154,4 +174,5 @@ def check_consistency(catalog: Catalog) -> tuple[Catalog, tuple[Problem, ...]]:
     for note in catalog.notes:
         checker.stale_excuses(note, outcomes)
         checker.check(note)
+        checker.order_without_check(note)
     return catalog, tuple(checker.problems)

@@ -275,6 +275,11 @@ class ConsistencyNote:
     source: Source
     #: Line of the ``check`` key.
     check_line: int
+    #: For an ``order`` note: the list's members in the survey's printed order (the catalog
+    #: keeps the order of Section 3, so the two orders shown are both read from data).
+    printed: tuple[str, ...] = ()
+    #: Line of the ``printed`` key.
+    printed_line: int = 0
 
 
 @dataclass(frozen=True, slots=True)

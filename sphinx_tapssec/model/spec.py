@@ -294,6 +294,13 @@ RECORDS: dict[str, Record] = {
                 Field("protocols", Kind.STRINGS, False, "Protocol ids concerned.", refers_to="protocol"),
                 Field("rule", Kind.STRING, False, "Rule id the protocols break as the survey does.", refers_to="rule"),
                 Field("check", Kind.STRING, False, "A claim that holds while the catalog follows the survey."),
+                Field(
+                    "printed",
+                    Kind.STRINGS,
+                    False,
+                    "For an order note: the members its check selects, in the order the survey prints them.",
+                    refers_to="protocol",
+                ),
                 Field("note", Kind.TEXT, True, "The disagreement in plain text."),
             ),
         ),
