@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sphinx_tapssec.checking import CheckError, parse_overrides, parse_warnings
+from sphinx_tapssec.checking import CheckError, parse_overrides, run_check
 from sphinx_tapssec.cli import main
 from sphinx_tapssec.model.consistency import check_consistency
 from sphinx_tapssec.model.entities import Catalog, Dependency, Exposure, Protocol
@@ -138,25 +138,94 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
     assert "[tapssec.false_claim]" in done.stdout
 
 
-def test_warning_lines_are_parsed() -> None:
-    text = "/d/a.rst:3: WARNING: false claim 'x' [tapssec.false_claim]\n  more\nWARNING: bare\n\x1b[91mjunk\x1b[0m\n"
-    found = parse_warnings(text)
-    assert [(f.location, f.kind, f.is_tapssec) for f in found] == [
-        ("/d/a.rst:3", "tapssec.false_claim", True),
-        ("", "", False),
-    ]
-    assert found[0].message == "false claim 'x'\n  more"
-    assert str(found[1]) == "bare\njunk"
+def test_overrides_are_parsed() -> None:
     assert parse_overrides(["a=b=c", "x="]) == {"a": "b=c", "x": ""}
     with pytest.raises(CheckError):
         parse_overrides(["=v"])
+
+
+# --- what the check reads: log records, never Sphinx's text ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "show_warning_types = False",
+        "keep_warnings = True",
+        'suppress_warnings = ["tapssec.false_claim"]',
+        "tapssec_strict = True",
+    ],
+)
+def test_no_setting_of_the_project_hides_a_false_claim(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str
+) -> None:
+    srcdir = project(tmp_path)
+    line = plant(srcdir)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + setting + "\n", encoding="utf-8")
+    assert main(["check", str(srcdir), "-q"]) == 1
+    assert capsys.readouterr() == (
+        f"{srcdir}/index.rst:{line}: false claim 'gamma: in_table': it does not hold for Gamma; "
+        "the catalog has it for Alpha, Beta [tapssec.false_claim]\n",
+        f"tapssec check: 1 problem in {srcdir}\n",
+    )
+
+
+@pytest.mark.parametrize("options", [["-D", "show_warning_types=0"], ["-j", "2"], ["-b", "text"]])
+def test_command_line_settings_do_not_hide_a_false_claim(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str]
+) -> None:
+    srcdir = project(tmp_path)
+    line = plant(srcdir)
+    assert main(["check", str(srcdir), *options]) == 1
+    out = capsys.readouterr().out
+    assert out == (
+        f"{srcdir}/index.rst:{line}: false claim 'gamma: in_table': it does not hold for Gamma; "
+        "the catalog has it for Alpha, Beta [tapssec.false_claim]\n"
+    )
+
+
+def test_colours_do_not_hide_a_false_claim(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sphinx._cli.util.colour
+
+    monkeypatch.setattr(sphinx._cli.util.colour, "_COLOURING_DISABLED", False)
+    srcdir = project(tmp_path)
+    line = plant(srcdir)
+    result = run_check(srcdir, {"show_warning_types": False})
+    assert "\x1b[" in result.log  # Sphinx did write in colour
+    assert [(f.location, f.kind) for f in result.failures] == [(f"{srcdir}/index.rst:{line}", "tapssec.false_claim")]
+    assert "\x1b" not in result.failures[0].message
+
+
+def test_a_strict_project_reports_every_catalog_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The check turns tapssec_strict off: it wants every problem, not the first stop."""
+    srcdir = project(tmp_path)
+    beta = srcdir / "catalog" / "protocols" / "beta.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("[IPK, ALG]", "[IPK, XYZ]"), encoding="utf-8")
+    assert main(["check", str(srcdir), "-D", "tapssec_strict=1", "--no-coverage"]) == 1
+    out = capsys.readouterr().out
+    assert "beta.yaml:" in out
+    assert "unknown interface 'XYZ' [tapssec.unknown_interface]" in out
+
+
+def test_a_refused_configuration_is_exit_2_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    srcdir = project(tmp_path)
+    conf = srcdir / "conf.py"
+    text = conf.read_text(encoding="utf-8") + "tapssec_catalog = 5\n"
+    conf.write_text(text, encoding="utf-8")
+    assert main(["check", str(srcdir)]) == 2
+    assert capsys.readouterr().err == (
+        f"tapssec check: {conf}:{text.count(chr(10))}: tapssec_catalog must be str or None, not 5 [tapssec.config]\n"
+        "tapssec: 1 configuration problem; the build stops\n"
+    )
 
 
 # --- the pytest entry point ----------------------------------------------------------------------------
 
 
 def test_this_repository_docs_agree_with_the_catalog(tapssec_check: TapssecCheck) -> None:
-    checked = tapssec_check(REPO / "docs")
+    # The site renders the bundled survey and documents all of it: its coverage is asked for.
+    checked = tapssec_check(REPO / "docs", bundled_coverage=True)
     checked.assert_ok()
     # The site's prose pins the catalog: no single change of a protocol's table row, interfaces,
     # transports or structure goes unnoticed by its claims or the catalog's rules and notes.

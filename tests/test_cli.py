@@ -42,12 +42,6 @@ def test_validate_broken_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[s
     ]
 
 
-def test_validate_missing_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(tmp_path / "nowhere")]) == 1
-    out, _ = capsys.readouterr()
-    assert out.strip() == f"{tmp_path / 'nowhere'}: catalog directory not found [tapssec.catalog]"
-
-
 def test_validate_reports_every_problem_with_a_location(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_catalog(
         tmp_path,
