@@ -15,6 +15,7 @@ from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import LoadResult, load_catalog
 from sphinx_tapssec.model.schema import schema_text
 from sphinx_tapssec.paths import bundled_catalog, catalog_directory_problem
+from sphinx_tapssec.starter import starter_files
 from sphinx_tapssec.status_refresh import add_parser as add_refresh_status_parser
 from sphinx_tapssec.text import plural
 
@@ -60,10 +61,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(problem)
     catalog = result.catalog
     if not result.problems:
-        print(
-            f"ok: {len(catalog.protocols)} protocols, {len(catalog.interfaces)} interfaces, "
-            f"{len(catalog.references)} references in {len(catalog.files)} files"
-        )
+        counts = [(catalog.protocols, "protocol"), (catalog.interfaces, "interface"), (catalog.references, "reference")]
+        listed = ", ".join(plural(len(records), noun) for records, noun in counts)
+        print(f"ok: {listed} in {plural(len(catalog.files), 'file')}")
     return 1 if result.problems else 0
 
 
@@ -98,8 +98,32 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(schema_text())
+    if args.output is None:
+        sys.stdout.write(schema_text())
+        return 0
+    _write(Path(args.output), schema_text())
     return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    directory = Path(args.directory)
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise UsageError(f"{directory} exists and is not an empty directory; init writes a new catalog only")
+    files = starter_files()
+    for name, text in files.items():
+        _write(directory / name, text)
+    written = plural(len(files), "file")
+    print(f"wrote a starter catalog of {written} to {directory}; check it with: tapssec validate {directory}")
+    return 0
+
+
+def _write(path: Path, text: str) -> None:
+    """Write *text* to *path*, creating the directories above it; a failure is a usage error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -196,7 +220,11 @@ def parser() -> argparse.ArgumentParser:
     changes.add_argument("directory", nargs="?", help=help_dir)
     changes.set_defaults(run=cmd_diff)
     schema = commands.add_parser("schema", help="print the JSON Schema of catalog files")
+    schema.add_argument("-o", "--output", metavar="PATH", help="write it to PATH, creating its directories")
     schema.set_defaults(run=cmd_schema)
+    init = commands.add_parser("init", help="write a small, valid, commented starter catalog into a new directory")
+    init.add_argument("directory", metavar="DIR", help="where to write it (must not exist, or be empty)")
+    init.set_defaults(run=cmd_init)
     _check_parser(commands)
     add_refresh_status_parser(commands)
     return main

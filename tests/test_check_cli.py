@@ -308,3 +308,84 @@ def test_the_plain_functions(tmp_path: Path) -> None:
     assert not check_docs(srcdir, outdir=tmp_path / "out2").ok
     with pytest.raises(pytest.fail.Exception, match="false claim"):
         assert_consistent(srcdir, outdir=tmp_path / "out3")
+
+
+USER_TESTS = """\
+import shutil
+from pathlib import Path
+
+pytest_plugins = ["sphinx_tapssec.testing"]
+
+
+def test_docs(tapssec_check):
+    tapssec_check("docs").assert_ok()
+
+
+def test_a_copy_stays_clean(tapssec_check, tmp_path):
+    copy = shutil.copytree(Path(__file__).parent.parent / "docs", tmp_path / "docs")
+    before = sorted(copy.rglob("*"))
+    tapssec_check(copy).assert_ok()
+    assert sorted(copy.rglob("*")) == before
+
+
+def test_nowhere(tapssec_check):
+    tapssec_check("nowhere").assert_ok()
+"""
+
+
+def test_the_fixture_as_a_user_meets_it(tmp_path: Path) -> None:
+    """Run from the project's tests/ folder: "docs" is the rootdir's, builds go outside the sources."""
+    user = tmp_path / "user"
+    shutil.copytree(ROOT, user / "docs")
+    (user / "pyproject.toml").write_text("[tool.pytest.ini_options]\n", encoding="utf-8")
+    (user / "tests").mkdir()
+    (user / "tests" / "test_docs.py").write_text(USER_TESTS, encoding="utf-8")
+    before = sorted((user / "docs").rglob("*"))
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "test_docs.py"],
+        cwd=user / "tests",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = done.stdout.splitlines()
+    assert lines[-1].startswith("1 failed, 2 passed"), done.stdout
+    failure = lines[lines.index(next(line for line in lines if "_ test_nowhere _" in line)) + 1 : -3]
+    assert failure == [f"tapssec check: {user / 'nowhere'} has no conf.py"]
+    assert sorted((user / "docs").rglob("*")) == before
+
+
+def test_a_project_embedding_the_bundled_survey_answers_for_its_own_claims(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # so that the printed paths stay absolute
+    srcdir = tmp_path / "host"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_tapssec"]\n', encoding="utf-8")
+    (srcdir / "index.rst").write_text(
+        "Host\n====\n\n.. interface-matrix::\n   :filter: exposes(SAV)\n\n.. secproto:: wireguard\n", encoding="utf-8"
+    )
+    assert main(["check", str(srcdir)]) == 0
+    assert capsys.readouterr() == ("", f"tapssec check: ok: no problems in {srcdir}\n")
+    # Asked for, the survey's coverage is reported, at the package's own catalog files.
+    assert main(["check", str(srcdir), "--bundled-coverage", "-q"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert all(line.startswith(str(bundled_catalog().resolve())) for line in out)
+    assert f"{bundled_catalog().resolve() / 'protocols' / 'tls.yaml'}:2: protocol 'tls' is described on no page " in (
+        "\n".join(out)
+    )
+
+
+def test_a_project_on_the_starter_catalog_builds_and_checks_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    srcdir = tmp_path / "own"
+    assert main(["init", str(srcdir / "catalog")]) == 0
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_tapssec"]\ntapssec_catalog = "catalog"\n', encoding="utf-8")
+    (srcdir / "index.rst").write_text(
+        "Own\n===\n\n.. interface-matrix::\n\n.. secproto:: example\n\n.. interface:: KEY\n\n.. interface:: RK\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["check", str(srcdir), "--strict", "-b", "html"]) == 0
+    assert capsys.readouterr() == ("", f"tapssec check: ok: no problems in {srcdir}\n")
