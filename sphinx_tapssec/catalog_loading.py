@@ -21,7 +21,7 @@ from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import catalog_files, load_catalog
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.paths import empty_catalog_message
-from sphinx_tapssec.warnings import Subtype, warn, warn_problem
+from sphinx_tapssec.warnings import Subtype, located, warn, warn_problem
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -78,7 +78,7 @@ def load(app: Sphinx) -> None:
         problems = (*_empty_directories(app, directories), *result.problems)
         domain.set_catalog(result.catalog, current, problems)
     if domain.problems and config.strict:
-        lines = [stop.error(p.message, p.subtype, p.location) for p in domain.problems]
+        lines = [stop.error(*located(p), p.subtype) for p in domain.problems]
         stop.stop(lines, "catalog problem", "tapssec_strict is on, so the build stops")
     # Reported on every build, not only when parsed, so that a -W build keeps failing.
     for problem in domain.problems:

@@ -138,7 +138,7 @@ def check(app: Sphinx, config: Config) -> None:
     without a traceback (see :mod:`sphinx_tapssec.stop`).
     """
     problems = [
-        stop.error(message, Subtype.CONFIG, config_location(app, config, name)) for name, message in _refusals(config)
+        stop.error(message, config_location(app, config, name), Subtype.CONFIG) for name, message in _refusals(config)
     ]
     if problems:
         stop.stop(problems, "configuration problem", "the build stops")

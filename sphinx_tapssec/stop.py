@@ -36,7 +36,7 @@ class BuildStopped(SystemExit):
         return str(self.code)
 
 
-def error(message: str, subtype: Subtype, location: str | None) -> str:
+def error(message: str, location: str | None, subtype: Subtype) -> str:
     """Log a typed, located error; return its line for :class:`BuildStopped`."""
     logger.error(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
     where = f"{location}: " if location else ""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from helpers import strip_ansi
 
 from sphinx_tapssec.checking import CheckError, parse_overrides, run_check
 from sphinx_tapssec.cli import main
@@ -171,7 +172,7 @@ def test_no_setting_of_the_project_hides_a_false_claim(
     )
 
 
-@pytest.mark.parametrize("options", [["-D", "show_warning_types=0"], ["-j", "2"], ["-b", "text"]])
+@pytest.mark.parametrize("options", [["-D", "show_warning_types=0"], ["-b", "text"]])
 def test_command_line_settings_do_not_hide_a_false_claim(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str]
 ) -> None:
@@ -183,6 +184,21 @@ def test_command_line_settings_do_not_hide_a_false_claim(
         f"{srcdir}/index.rst:{line}: false claim 'gamma: in_table': it does not hold for Gamma; "
         "the catalog has it for Alpha, Beta [tapssec.false_claim]\n"
     )
+
+
+def test_warnings_of_parallel_readers_are_kept_once_each(tmp_path: Path) -> None:
+    """Sphinx reads in parallel only more than five documents; each warns once in a child process."""
+    srcdir = project(tmp_path)
+    names = [f"page{n}" for n in range(8)]
+    for name in names:
+        (srcdir / f"{name}.rst").write_text(f"{name}\n{'=' * len(name)}\n\n.. secproto:: no-{name}\n", "utf-8")
+    with (srcdir / "index.rst").open("a", encoding="utf-8") as index:
+        index.write("\n.. toctree::\n\n" + "".join(f"   {name}\n" for name in names))
+    result = run_check(srcdir, coverage=False, parallel=2)
+    assert "reading sources... [ 33%] index .. page2" in strip_ansi(result.log)  # read in chunks, in parallel
+    assert sorted(map(str, result.failures)) == [
+        f"{srcdir / name}.rst:4: secproto: unknown protocol 'no-{name}' [tapssec.unknown_protocol]" for name in names
+    ]
 
 
 def test_colours_do_not_hide_a_false_claim(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

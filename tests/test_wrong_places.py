@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import copy_root, parse_html, strip_ansi, warnings_of
+from helpers import copy_root, parse_html, stopped_build, strip_ansi, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_tapssec.cli import main
@@ -157,3 +157,12 @@ def test_the_bundled_catalog_is_found_from_any_directory(
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 0
     assert capsys.readouterr().out.startswith("ok: 12 protocols")
+
+
+def test_strict_mode_names_a_whole_file_problem_by_its_path(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = copy_root(rootdir, "basic", tmp_path)
+    phases = srcdir / "catalog" / "phases.yaml"
+    phases.write_text("", encoding="utf-8")
+    stopped = stopped_build(srcdir=srcdir, confoverrides={"tapssec_strict": True})
+    # Without a line, the path leads the message (Sphinx would take a bare location for a document).
+    assert stopped.problems[0] == f"{phases}: file is empty [tapssec.yaml]"
