@@ -1,7 +1,7 @@
 """Build a Sphinx project with every tapssec check on and collect what it reports.
 
-Shared by ``tapssec check`` and :mod:`sphinx_tapssec.testing`. Sphinx is imported only
-when a check runs, so the rest of the CLI stays Sphinx-free.
+Shared by ``tapssec check`` and :mod:`sphinx_tapssec.testing`. The CLI imports this module
+only when a check runs, so its other commands stay Sphinx-free.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.logging import (
     NAMESPACE,
     OnceFilter,
@@ -183,8 +185,6 @@ def run_check(
 def _build(
     srcdir: Path, outdir: Path, confoverrides: dict[str, Any], builder: str, strict: bool, parallel: int
 ) -> CheckResult:
-    from sphinx.util.docutils import docutils_namespace, patch_docutils
-
     # As sphinx-build does: roles, directives and nodes registered by this build are
     # forgotten afterwards, so several checks can run in one process (a test session).
     with patch_docutils(srcdir), docutils_namespace(), _stopped_builds():
@@ -205,6 +205,7 @@ def _build(
             raise CheckError(f"{srcdir / 'conf.py'} does not load the sphinx_tapssec extension")
         app.build(force_all=True)
     assert app.recorder is not None  # set by the first extension, before any warning
+    logging.getLogger(NAMESPACE).removeHandler(app.recorder)
     report_name = app.config.tapssec_coverage_report
     report = Path(app.outdir) / report_name if report_name else None
     report_text = report.read_text(encoding="utf-8") if report is not None and report.is_file() else ""
@@ -217,8 +218,6 @@ def _build(
 @contextlib.contextmanager
 def _stopped_builds() -> Iterator[None]:
     """Turn a build that cannot go on (a Sphinx error, or a configuration the extension refuses) into a CheckError."""
-    from sphinx.errors import SphinxError
-
     try:
         yield
     except SphinxError as error:
