@@ -79,7 +79,7 @@ def load(app: Sphinx) -> None:
         domain.set_catalog(result.catalog, current, problems)
     if domain.problems and config.strict:
         lines = [stop.error(*located(p), p.subtype) for p in domain.problems]
-        stop.stop(lines, "catalog problem", "tapssec_strict is on, so the build stops")
+        stop.stop(lines, stop.STRICT_STOP, "tapssec_strict is on, so the build stops")
     # Reported on every build, not only when parsed, so that a -W build keeps failing.
     for problem in domain.problems:
         warn_problem(problem)

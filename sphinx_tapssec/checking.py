@@ -6,7 +6,6 @@ only when a check runs, so its other commands stay Sphinx-free.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import io
 import logging
@@ -14,7 +13,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
@@ -28,10 +27,7 @@ from sphinx.util.logging import (
 )
 
 from sphinx_tapssec.config import COVERAGE_PARTS
-from sphinx_tapssec.stop import BuildStopped
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
+from sphinx_tapssec.stop import STRICT_STOP, BuildStopped
 
 
 class CheckError(Exception):
@@ -98,9 +94,10 @@ class _Recorder(WarningStreamHandler):
     warnings of parallel readers reach it when the main process replays them.
     """
 
-    def __init__(self, app: Sphinx) -> None:
+    def __init__(self) -> None:
         super().__init__(SafeEncodingWriter(io.StringIO()))  # never written to: emit() keeps records instead
-        self.app = app
+        #: The application whose documents the locations name (set by :class:`_CheckingSphinx`).
+        self.app: Sphinx | None = None
         self.findings: list[Finding] = []
         self.setLevel(logging.WARNING)
         self.addFilter(OnceFilter())
@@ -115,24 +112,27 @@ class _Recorder(WarningStreamHandler):
     def _location(self, record: logging.LogRecord) -> str:
         """``path:line`` as Sphinx would print it, translated on a copy so the record stays as it is."""
         translated = copy.copy(record)
-        WarningLogRecordTranslator(self.app).filter(translated)  # type: ignore[arg-type]
+        WarningLogRecordTranslator(self.app).filter(translated)  # type: ignore[arg-type]  # set before any record
         return str(getattr(translated, "location", None) or "")
 
 
 class _CheckingSphinx(Sphinx):
-    """A Sphinx application whose warnings a :class:`_Recorder` keeps from the very start.
+    """A Sphinx application whose warnings *recorder* keeps from the very start.
 
     Sphinx sets up its logging handlers at the start of ``__init__``, which also reads the
     catalog (``builder-inited``); the first extension set-up comes between the two, so that is
     where the recorder joins them.
     """
 
-    recorder: _Recorder | None = None
+    def __init__(self, recorder: _Recorder, *args: Any, **kwargs: Any) -> None:
+        self.recorder = recorder
+        recorder.app = self
+        super().__init__(*args, **kwargs)
 
     def setup_extension(self, extname: str) -> None:
-        if self.recorder is None:
-            self.recorder = _Recorder(self)
-            logging.getLogger(NAMESPACE).addHandler(self.recorder)
+        sphinx_logger = logging.getLogger(NAMESPACE)
+        if self.recorder not in sphinx_logger.handlers:
+            sphinx_logger.addHandler(self.recorder)
         super().setup_extension(extname)
 
 
@@ -171,8 +171,6 @@ def run_check(
         confoverrides["tapssec_coverage"] = [p for p in confoverrides["tapssec_coverage"].split(",") if p]
     if bundled_coverage:
         confoverrides["tapssec_coverage_bundled"] = True
-    # Every catalog problem is a finding: strict mode would stop the build at the first.
-    confoverrides["tapssec_strict"] = False
     srcdir = Path(srcdir).resolve()
     if not (srcdir / "conf.py").is_file():
         raise CheckError(f"{srcdir} has no conf.py")
@@ -185,43 +183,54 @@ def run_check(
 def _build(
     srcdir: Path, outdir: Path, confoverrides: dict[str, Any], builder: str, strict: bool, parallel: int
 ) -> CheckResult:
-    # As sphinx-build does: roles, directives and nodes registered by this build are
-    # forgotten afterwards, so several checks can run in one process (a test session).
-    with patch_docutils(srcdir), docutils_namespace(), _stopped_builds():
-        status = io.StringIO()
-        app = _CheckingSphinx(
-            srcdir,
-            srcdir,
-            outdir / builder,
-            outdir / ".doctrees",
-            builder,
-            confoverrides=confoverrides,
-            status=status,
-            warning=io.StringIO(),
-            freshenv=True,
-            parallel=parallel,
-        )
-        if "sphinx_tapssec" not in app.extensions:
-            raise CheckError(f"{srcdir / 'conf.py'} does not load the sphinx_tapssec extension")
-        app.build(force_all=True)
-    assert app.recorder is not None  # set by the first extension, before any warning
-    logging.getLogger(NAMESPACE).removeHandler(app.recorder)
+    recorder, status = _Recorder(), io.StringIO()
+    try:
+        app = _app(recorder, srcdir, outdir, confoverrides, builder, parallel, status)
+    except BuildStopped as stopped:
+        if stopped.what != STRICT_STOP:
+            raise CheckError("\n".join([*stopped.problems, str(stopped)])) from None
+        # The project's strict mode stopped at its catalog's problems, which were recorded.
+        return CheckResult(tuple(recorder.findings), outdir, strict, "", status.getvalue())
+    finally:
+        logging.getLogger(NAMESPACE).removeHandler(recorder)
     report_name = app.config.tapssec_coverage_report
     report = Path(app.outdir) / report_name if report_name else None
     report_text = report.read_text(encoding="utf-8") if report is not None and report.is_file() else ""
     claims = app.env.get_domain("tapssec").data.get("claims", {})
     made = tuple((docname, c.lineno, c.text) for docname in sorted(claims) for c in claims[docname])
-    findings = tuple(app.recorder.findings)
-    return CheckResult(findings, Path(app.outdir), strict, report_text, status.getvalue(), made)
+    return CheckResult(tuple(recorder.findings), Path(app.outdir), strict, report_text, status.getvalue(), made)
 
 
-@contextlib.contextmanager
-def _stopped_builds() -> Iterator[None]:
-    """Turn a build that cannot go on (a Sphinx error, or a configuration the extension refuses) into a CheckError."""
-    try:
-        yield
-    except SphinxError as error:
-        raise CheckError(f"{type(error).__name__}: {error}") from error
-    except BuildStopped as stopped:
-        # The extension's clean stop (see sphinx_tapssec.stop): a configuration it refuses.
-        raise CheckError("\n".join([*stopped.problems, str(stopped)])) from None
+def _app(
+    recorder: _Recorder,
+    srcdir: Path,
+    outdir: Path,
+    confoverrides: dict[str, Any],
+    builder: str,
+    parallel: int,
+    status: io.StringIO,
+) -> Sphinx:
+    """The application of the check, once it has built the project."""
+    # As sphinx-build does: roles, directives and nodes registered by this build are
+    # forgotten afterwards, so several checks can run in one process (a test session).
+    with patch_docutils(srcdir), docutils_namespace():
+        try:
+            app = _CheckingSphinx(
+                recorder,
+                srcdir,
+                srcdir,
+                outdir / builder,
+                outdir / ".doctrees",
+                builder,
+                confoverrides=confoverrides,
+                status=status,
+                warning=io.StringIO(),
+                freshenv=True,
+                parallel=parallel,
+            )
+            if "sphinx_tapssec" not in app.extensions:
+                raise CheckError(f"{srcdir / 'conf.py'} does not load the sphinx_tapssec extension")
+            app.build(force_all=True)
+        except SphinxError as error:
+            raise CheckError(f"{type(error).__name__}: {error}") from error
+    return app

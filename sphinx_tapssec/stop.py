@@ -24,13 +24,19 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+#: What :class:`BuildStopped` counts when the catalog's problems stop a strict build.
+STRICT_STOP = "catalog problem"
+
+
 class BuildStopped(SystemExit):
     """The build cannot go on; its problems have been logged. ``str()`` is the one-line summary."""
 
-    def __init__(self, summary: str, problems: Sequence[str]) -> None:
+    def __init__(self, summary: str, problems: Sequence[str], what: str) -> None:
         super().__init__(summary)
         #: One ``location: message [tapssec.subtype]`` line per problem, as logged.
         self.problems = tuple(problems)
+        #: What the problems are: ``"configuration problem"`` or :data:`STRICT_STOP`.
+        self.what = what
 
     def __str__(self) -> str:
         return str(self.code)
@@ -45,4 +51,4 @@ def error(message: str, location: str | None, subtype: Subtype) -> str:
 
 def stop(problems: Sequence[str], what: str, why: str) -> NoReturn:
     """Raise :class:`BuildStopped` for *problems* (already logged): ``tapssec: 2 <what>s; <why>``."""
-    raise BuildStopped(f"tapssec: {plural(len(problems), what)}; {why}", problems)
+    raise BuildStopped(f"tapssec: {plural(len(problems), what)}; {why}", problems, what)

@@ -213,25 +213,38 @@ def test_colours_do_not_hide_a_false_claim(tmp_path: Path, monkeypatch: pytest.M
     assert "\x1b" not in result.failures[0].message
 
 
-def test_a_strict_project_reports_every_catalog_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The check turns tapssec_strict off: it wants every problem, not the first stop."""
+def test_a_strict_project_reports_its_catalog_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Strict mode stops the project's build at its catalog's problems: the check reports them all."""
     srcdir = project(tmp_path)
     beta = srcdir / "catalog" / "protocols" / "beta.yaml"
-    beta.write_text(beta.read_text(encoding="utf-8").replace("[IPK, ALG]", "[IPK, XYZ]"), encoding="utf-8")
-    assert main(["check", str(srcdir), "-D", "tapssec_strict=1", "--no-coverage"]) == 1
+    text = beta.read_text(encoding="utf-8")
+    beta.write_text(text.replace("[IPK, ALG]", "[IPK, XYZ]").replace("id: beta", "id: beta\ncolour: red"), "utf-8")
+    plant(srcdir)  # not reached: the build stops before reading documents
+    assert main(["check", str(srcdir), "-D", "tapssec_strict=1"]) == 1
     out = capsys.readouterr().out
-    assert "beta.yaml:" in out
-    assert "unknown interface 'XYZ' [tapssec.unknown_interface]" in out
+    assert [line.rsplit(" [", 1)[1] for line in out.splitlines()] == [
+        "tapssec.unknown_field]",
+        "tapssec.unknown_interface]",
+    ]
 
 
-def test_a_refused_configuration_is_exit_2_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("tapssec_catalog = 5", "tapssec_catalog must be str or None, not 5"),
+        ('tapssec_strict = "yes"', "tapssec_strict must be bool, not 'yes'"),
+    ],
+)
+def test_a_refused_configuration_is_exit_2_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str, message: str
+) -> None:
     srcdir = project(tmp_path)
     conf = srcdir / "conf.py"
-    text = conf.read_text(encoding="utf-8") + "tapssec_catalog = 5\n"
+    text = conf.read_text(encoding="utf-8") + setting + "\n"
     conf.write_text(text, encoding="utf-8")
     assert main(["check", str(srcdir)]) == 2
     assert capsys.readouterr().err == (
-        f"tapssec check: {conf}:{text.count(chr(10))}: tapssec_catalog must be str or None, not 5 [tapssec.config]\n"
+        f"tapssec check: {conf}:{text.count(chr(10))}: {message} [tapssec.config]\n"
         "tapssec: 1 configuration problem; the build stops\n"
     )
 
