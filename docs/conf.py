@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 project = "sphinx-tapssec"
 author = "sphinx-tapssec developers"
 copyright = "2026, sphinx-tapssec developers; survey content after draft-ietf-taps-transport-security-12"  # noqa: A001
@@ -9,7 +12,10 @@ from sphinx_tapssec import __version__
 
 version = release = __version__
 
-extensions = ["sphinx_tapssec", "sphinx_design"]
+# _ext/cli_example.py: the CLI page's example output, produced by the command at build time.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+extensions = ["sphinx_tapssec", "sphinx_design", "cli_example"]
 
 # The site renders the catalog bundled with the package (the repository's catalog/).
 # tapssec_catalog = None

@@ -11,15 +11,17 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from sphinx_tapssec.config import get_config
+from sphinx_tapssec import stop
+from sphinx_tapssec.config import config_location, get_config
 from sphinx_tapssec.model.editions import edition_ids
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import catalog_files, load_catalog
-from sphinx_tapssec.warnings import Subtype, warn, warn_problem
+from sphinx_tapssec.model.problems import Problem
+from sphinx_tapssec.paths import empty_catalog_message
+from sphinx_tapssec.warnings import Subtype, located, warn, warn_problem
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -73,14 +75,27 @@ def load(app: Sphinx) -> None:
         domain.data["files_changed"] = bool(previous_files) and previous_files != {path for path, _ in current}
         logger.info("tapssec: loading the catalog from %s", ", ".join(map(str, directories)))
         result = load_catalog(directories, config.url_schemes, progress=partial(_progress, app))
-        domain.set_catalog(result.catalog, current, result.problems)
+        problems = (*_empty_directories(app, directories), *result.problems)
+        domain.set_catalog(result.catalog, current, problems)
     if domain.problems and config.strict:
-        listing = "\n".join(map(str, domain.problems))
-        raise ExtensionError(f"the catalog has problems (tapssec_strict is on):\n{listing}")
+        lines = [stop.error(*located(p), p.subtype) for p in domain.problems]
+        stop.stop(lines, stop.STRICT_STOP, "tapssec_strict is on, so the build stops")
     # Reported on every build, not only when parsed, so that a -W build keeps failing.
     for problem in domain.problems:
         warn_problem(problem)
     domain.show_edition(_edition(domain.undivided, config.edition))
+
+
+def _empty_directories(app: Sphinx, directories: list[Path]) -> list[Problem]:
+    """A problem, located at the option in ``conf.py``, for each catalog directory with no catalog file."""
+    names = ["tapssec_catalog"] + ["tapssec_extra_catalogs"] * (len(directories) - 1)
+    problems = []
+    for name, directory in zip(names, directories, strict=True):
+        if directory.is_dir() and not catalog_files(directory):
+            where = config_location(app, app.config, name) or ""
+            path, _, line = where.rpartition(":") if where else (f"{app.confdir / 'conf.py'}", "", "0")
+            problems.append(Problem(path, int(line), Subtype.EMPTY_CATALOG, empty_catalog_message(name, directory)))
+    return problems
 
 
 def _edition(catalog: Catalog, wanted: str | None) -> str | None:

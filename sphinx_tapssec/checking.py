@@ -1,26 +1,33 @@
 """Build a Sphinx project with every tapssec check on and collect what it reports.
 
-Shared by ``tapssec check`` and :mod:`sphinx_tapssec.testing`. Sphinx is imported only
-when a check runs, so the rest of the CLI stays Sphinx-free.
+Shared by ``tapssec check`` and :mod:`sphinx_tapssec.testing`. The CLI imports this module
+only when a check runs, so its other commands stay Sphinx-free.
 """
 
 from __future__ import annotations
 
+import copy
 import io
-import re
+import logging
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sphinx_tapssec.config import COVERAGE_PARTS
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-#: ``LOCATION: WARNING: MESSAGE [type.subtype]``, as Sphinx writes a warning line.
-_WARNING = re.compile(
-    r"^(?:(?P<location>.*?): )?(?P<level>WARNING|ERROR|CRITICAL): (?P<message>.*?)(?: \[(?P<kind>[\w.]+)\])?$"
+from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+from sphinx.util.logging import (
+    NAMESPACE,
+    OnceFilter,
+    SafeEncodingWriter,
+    WarningLogRecordTranslator,
+    WarningStreamHandler,
 )
+
+from sphinx_tapssec.config import COVERAGE_PARTS
+from sphinx_tapssec.stop import STRICT_STOP, BuildStopped
 
 
 class CheckError(Exception):
@@ -77,17 +84,56 @@ class CheckResult:
         return "\n".join(map(str, self.failures))
 
 
-def parse_warnings(text: str) -> tuple[Finding, ...]:
-    """The findings in Sphinx's warning stream; continuation lines join the warning above."""
-    findings: list[Finding] = []
-    for line in _ANSI.sub("", text).splitlines():
-        match = _WARNING.match(line)
-        if match:
-            findings.append(Finding(match["location"] or "", match["message"], match["kind"] or ""))
-        elif line.strip() and findings:
-            last = findings[-1]
-            findings[-1] = Finding(last.location, f"{last.message}\n{line}", last.kind)
-    return tuple(findings)
+class _Recorder(WarningStreamHandler):
+    """Keeps each warning of a build as a :class:`Finding`, read from the log record's own fields.
+
+    The record's ``type`` and ``subtype`` decide what fails a check, never the text Sphinx
+    prints, which ``show_warning_types``, colours or ``-q`` change. Being a
+    :class:`~sphinx.util.logging.WarningStreamHandler`, it is set aside and put back with
+    Sphinx's own while warnings are held back (``pending_warnings``), so it sees each once;
+    warnings of parallel readers reach it when the main process replays them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(SafeEncodingWriter(io.StringIO()))  # never written to: emit() keeps records instead
+        #: The application whose documents the locations name (set by :class:`_CheckingSphinx`).
+        self.app: Sphinx | None = None
+        self.findings: list[Finding] = []
+        self.setLevel(logging.WARNING)
+        self.addFilter(OnceFilter())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        kind = ".".join(part for part in (getattr(record, "type", None), getattr(record, "subtype", None)) if part)
+        message = logging.LogRecord.getMessage(record)
+        # Sphinx's own handler may have run first and appended " [type.subtype]" to the record.
+        message = message.removesuffix(f" [{kind}]") if kind else message
+        self.findings.append(Finding(self._location(record), message, kind))
+
+    def _location(self, record: logging.LogRecord) -> str:
+        """``path:line`` as Sphinx would print it, translated on a copy so the record stays as it is."""
+        translated = copy.copy(record)
+        WarningLogRecordTranslator(self.app).filter(translated)  # type: ignore[arg-type]  # set before any record
+        return str(getattr(translated, "location", None) or "")
+
+
+class _CheckingSphinx(Sphinx):
+    """A Sphinx application whose warnings *recorder* keeps from the very start.
+
+    Sphinx sets up its logging handlers at the start of ``__init__``, which also reads the
+    catalog (``builder-inited``); the first extension set-up comes between the two, so that is
+    where the recorder joins them.
+    """
+
+    def __init__(self, recorder: _Recorder, *args: Any, **kwargs: Any) -> None:
+        self.recorder = recorder
+        recorder.app = self
+        super().__init__(*args, **kwargs)
+
+    def setup_extension(self, extname: str) -> None:
+        sphinx_logger = logging.getLogger(NAMESPACE)
+        if self.recorder not in sphinx_logger.handlers:
+            sphinx_logger.addHandler(self.recorder)
+        super().setup_extension(extname)
 
 
 def parse_overrides(definitions: list[str]) -> dict[str, str]:
@@ -108,19 +154,23 @@ def run_check(
     builder: str = "dummy",
     outdir: str | Path | None = None,
     coverage: bool = True,
+    bundled_coverage: bool = False,
     strict: bool = False,
     parallel: int = 1,
 ) -> CheckResult:
     """Build the project in *srcdir* from scratch with the checks on; never raises for a finding.
 
     *overrides* are configuration values (as ``-D``); unless they set ``tapssec_coverage``,
-    every coverage part is on (none with ``coverage=False``).
+    every coverage part is on (none with ``coverage=False``). Records of the bundled survey
+    catalog are covered only with *bundled_coverage* (or ``tapssec_coverage_bundled``).
     """
     confoverrides: dict[str, Any] = dict(overrides or {})
     confoverrides.setdefault("tapssec_coverage", list(COVERAGE_PARTS) if coverage else [])
     if isinstance(confoverrides["tapssec_coverage"], str):
         # ``-D tapssec_coverage=`` means no part, which Sphinx's own conversion would make [""].
         confoverrides["tapssec_coverage"] = [p for p in confoverrides["tapssec_coverage"].split(",") if p]
+    if bundled_coverage:
+        confoverrides["tapssec_coverage_bundled"] = True
     srcdir = Path(srcdir).resolve()
     if not (srcdir / "conf.py").is_file():
         raise CheckError(f"{srcdir} has no conf.py")
@@ -133,50 +183,54 @@ def run_check(
 def _build(
     srcdir: Path, outdir: Path, confoverrides: dict[str, Any], builder: str, strict: bool, parallel: int
 ) -> CheckResult:
-    from sphinx.util.docutils import docutils_namespace, patch_docutils
-
-    status, warning = io.StringIO(), io.StringIO()
-    # As sphinx-build does: roles, directives and nodes registered by this build are
-    # forgotten afterwards, so several checks can run in one process (a test session).
-    with patch_docutils(srcdir), docutils_namespace():
-        return _run(srcdir, outdir, confoverrides, builder, strict, parallel, status, warning)
-
-
-def _run(
-    srcdir: Path,
-    outdir: Path,
-    confoverrides: dict[str, Any],
-    builder: str,
-    strict: bool,
-    parallel: int,
-    status: io.StringIO,
-    warning: io.StringIO,
-) -> CheckResult:
-    from sphinx.application import Sphinx
-    from sphinx.errors import SphinxError
-
+    recorder, status = _Recorder(), io.StringIO()
     try:
-        app = Sphinx(
-            srcdir,
-            srcdir,
-            outdir / builder,
-            outdir / ".doctrees",
-            builder,
-            confoverrides=confoverrides,
-            status=status,
-            warning=warning,
-            freshenv=True,
-            parallel=parallel,
-        )
-        if "sphinx_tapssec" not in app.extensions:
-            raise CheckError(f"{srcdir / 'conf.py'} does not load the sphinx_tapssec extension")
-        app.build(force_all=True)
-    except SphinxError as error:
-        raise CheckError(f"{type(error).__name__}: {error}") from error
+        app = _app(recorder, srcdir, outdir, confoverrides, builder, parallel, status)
+    except BuildStopped as stopped:
+        if stopped.what != STRICT_STOP:
+            raise CheckError("\n".join([*stopped.problems, str(stopped)])) from None
+        # The project's strict mode stopped at its catalog's problems, which were recorded.
+        return CheckResult(tuple(recorder.findings), outdir, strict, "", status.getvalue())
+    finally:
+        logging.getLogger(NAMESPACE).removeHandler(recorder)
     report_name = app.config.tapssec_coverage_report
     report = Path(app.outdir) / report_name if report_name else None
     report_text = report.read_text(encoding="utf-8") if report is not None and report.is_file() else ""
     claims = app.env.get_domain("tapssec").data.get("claims", {})
     made = tuple((docname, c.lineno, c.text) for docname in sorted(claims) for c in claims[docname])
-    findings = parse_warnings(warning.getvalue())
-    return CheckResult(findings, Path(app.outdir), strict, report_text, status.getvalue(), made)
+    return CheckResult(tuple(recorder.findings), Path(app.outdir), strict, report_text, status.getvalue(), made)
+
+
+def _app(
+    recorder: _Recorder,
+    srcdir: Path,
+    outdir: Path,
+    confoverrides: dict[str, Any],
+    builder: str,
+    parallel: int,
+    status: io.StringIO,
+) -> Sphinx:
+    """The application of the check, once it has built the project."""
+    # As sphinx-build does: roles, directives and nodes registered by this build are
+    # forgotten afterwards, so several checks can run in one process (a test session).
+    with patch_docutils(srcdir), docutils_namespace():
+        try:
+            app = _CheckingSphinx(
+                recorder,
+                srcdir,
+                srcdir,
+                outdir / builder,
+                outdir / ".doctrees",
+                builder,
+                confoverrides=confoverrides,
+                status=status,
+                warning=io.StringIO(),
+                freshenv=True,
+                parallel=parallel,
+            )
+            if "sphinx_tapssec" not in app.extensions:
+                raise CheckError(f"{srcdir / 'conf.py'} does not load the sphinx_tapssec extension")
+            app.build(force_all=True)
+        except SphinxError as error:
+            raise CheckError(f"{type(error).__name__}: {error}") from error
+    return app

@@ -14,17 +14,31 @@ from sphinx_tapssec.model.editions import UnknownEditionError, apply_edition, di
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import LoadResult, load_catalog
 from sphinx_tapssec.model.schema import schema_text
-from sphinx_tapssec.paths import bundled_catalog
+from sphinx_tapssec.paths import bundled_catalog, catalog_directory_problem
+from sphinx_tapssec.starter import starter_files
 from sphinx_tapssec.status_refresh import add_parser as add_refresh_status_parser
+from sphinx_tapssec.text import plural
+
+#: What ``tapssec --help`` says first (plain text: argparse prints it as written).
+DESCRIPTION = "Validate, export and print a catalog without Sphinx, or check a whole Sphinx project."
 
 
 class UsageError(Exception):
     """A command line the command cannot carry out (exit status 2)."""
 
 
+def catalog_directory(directory: str | None) -> Path:
+    """The catalog directory a command was given (default: the bundled one); a UsageError if it is none."""
+    path = Path(directory) if directory else bundled_catalog()
+    problem = catalog_directory_problem(path)
+    if problem:
+        raise UsageError(problem)
+    return path
+
+
 def _load(directory: str | None, edition: str | None = None) -> LoadResult:
     """The catalog of *directory*, as *edition* shows it."""
-    result = load_catalog([Path(directory) if directory else bundled_catalog()])
+    result = load_catalog([catalog_directory(directory)])
     return dataclasses.replace(result, catalog=_edition(result.catalog, edition))
 
 
@@ -47,10 +61,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(problem)
     catalog = result.catalog
     if not result.problems:
-        print(
-            f"ok: {len(catalog.protocols)} protocols, {len(catalog.interfaces)} interfaces, "
-            f"{len(catalog.references)} references in {len(catalog.files)} files"
-        )
+        counts = [(catalog.protocols, "protocol"), (catalog.interfaces, "interface"), (catalog.references, "reference")]
+        listed = ", ".join(plural(len(records), noun) for records, noun in counts)
+        print(f"ok: {listed} in {plural(len(catalog.files), 'file')}")
     return 1 if result.problems else 0
 
 
@@ -80,14 +93,37 @@ def cmd_diff(args: argparse.Namespace) -> int:
     differences = diff(result.catalog, args.before, args.after)
     for difference in differences:
         print(difference)
-    count = len(differences)
-    print(f"{count} difference{'' if count == 1 else 's'} from {args.before} to {args.after}", file=sys.stderr)
+    print(f"{plural(len(differences), 'difference')} from {args.before} to {args.after}", file=sys.stderr)
     return 1 if result.problems else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(schema_text())
+    if args.output is None:
+        sys.stdout.write(schema_text())
+        return 0
+    _write(Path(args.output), schema_text())
     return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    directory = Path(args.directory)
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise UsageError(f"{directory} exists and is not an empty directory; init writes a new catalog only")
+    files = starter_files()
+    for name, text in files.items():
+        _write(directory / name, text)
+    written = plural(len(files), "file")
+    print(f"wrote a starter catalog of {written} to {directory}; check it with: tapssec validate {directory}")
+    return 0
+
+
+def _write(path: Path, text: str) -> None:
+    """Write *text* to *path*, creating the directories above it; a failure is a usage error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -102,24 +138,29 @@ def cmd_check(args: argparse.Namespace) -> int:
             builder=args.builder,
             outdir=args.out,
             coverage=not args.no_coverage,
+            bundled_coverage=args.bundled_coverage,
             strict=args.strict,
             parallel=args.jobs,
         )
     except CheckError as error:
-        print(f"tapssec check: {error}", file=sys.stderr)
+        print(f"tapssec check: {_relative(str(error))}", file=sys.stderr)
         return 2
     for finding in result.findings:
-        print(_relative(str(finding)), file=sys.stdout if finding in result.failures else sys.stderr)
+        if finding in result.failures:
+            print(_relative(str(finding)))
+        elif not args.quiet:
+            print(_relative(str(finding)), file=sys.stderr)
     problems = len(result.failures)
-    summary = f"{problems} problem{'' if problems == 1 else 's'}" if problems else "ok: no problems"
-    print(f"tapssec check: {summary} in {args.docs}", file=sys.stderr)
+    if problems or not args.quiet:
+        summary = plural(problems, "problem") if problems else "ok: no problems"
+        print(f"tapssec check: {summary} in {args.docs}", file=sys.stderr)
     return 1 if problems else 0
 
 
-def _relative(line: str) -> str:
-    """*line* with the current directory's path stripped, so locations read like compiler output."""
+def _relative(text: str) -> str:
+    """*text* with the current directory's path stripped from each line, so locations read like compiler output."""
     prefix = str(Path.cwd()) + os.sep
-    return line[len(prefix) :] if line.startswith(prefix) else line
+    return "\n".join(line.removeprefix(prefix) for line in text.split("\n"))
 
 
 def _check_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -142,12 +183,20 @@ def _check_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     check.add_argument("-j", dest="jobs", type=int, default=1, help="read documents in N processes")
     check.add_argument("--out", help="output directory (default: a temporary one)")
     check.add_argument("--no-coverage", action="store_true", help="skip the coverage checks")
+    check.add_argument(
+        "--bundled-coverage",
+        action="store_true",
+        help="also report coverage gaps in the bundled survey catalog, when the project renders it",
+    )
+    check.add_argument(
+        "-q", dest="quiet", action="store_true", help="print only the problems: no other warning, no 'ok' line"
+    )
     check.add_argument("--strict", action="store_true", help="fail on every warning, not only tapssec's")
     check.set_defaults(run=cmd_check)
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="tapssec", description=__doc__)
+    main = argparse.ArgumentParser(prog="tapssec", description=DESCRIPTION)
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     help_dir = "catalog directory (default: the bundled survey catalog)"
     help_edition = "edition of the survey, e.g. rfc8922 (default: the catalog as written)"
@@ -171,7 +220,11 @@ def parser() -> argparse.ArgumentParser:
     changes.add_argument("directory", nargs="?", help=help_dir)
     changes.set_defaults(run=cmd_diff)
     schema = commands.add_parser("schema", help="print the JSON Schema of catalog files")
+    schema.add_argument("-o", "--output", metavar="PATH", help="write it to PATH, creating its directories")
     schema.set_defaults(run=cmd_schema)
+    init = commands.add_parser("init", help="write a small, valid, commented starter catalog into a new directory")
+    init.add_argument("directory", metavar="DIR", help="where to write it (must not exist, or be empty)")
+    init.set_defaults(run=cmd_init)
     _check_parser(commands)
     add_refresh_status_parser(commands)
     return main

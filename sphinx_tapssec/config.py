@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.errors import ExtensionError
-
-from sphinx_tapssec import coverage
+from sphinx_tapssec import coverage, stop
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.paths import bundled_catalog
+from sphinx_tapssec.warnings import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -96,6 +96,14 @@ class TapssecConfig:
             "types": (list, tuple),
         },
     )
+    coverage_bundled: bool = field(
+        default=False,
+        metadata={
+            "help": "Whether the coverage checks also report records of the bundled survey catalog, when the "
+            "project renders it (tapssec_catalog = None); off, a project answers only for its own catalogs.",
+            "types": (bool,),
+        },
+    )
     coverage_report: str = field(
         default="tapssec-coverage.txt",
         metadata={
@@ -124,20 +132,54 @@ def register(app: Sphinx) -> None:
 
 
 def check(app: Sphinx, config: Config) -> None:
-    """``config-inited``: refuse values the extension cannot use, before any reading starts."""
+    """``config-inited``: refuse values the extension cannot use, before any reading starts.
+
+    Each refused value is one error at its line in ``conf.py``; then the build stops
+    without a traceback (see :mod:`sphinx_tapssec.stop`).
+    """
+    problems = [
+        stop.error(message, config_location(app, config, name), Subtype.CONFIG) for name, message in _refusals(config)
+    ]
+    if problems:
+        stop.stop(problems, "configuration problem", "the build stops")
+
+
+def _refusals(config: Config) -> list[tuple[str, str]]:
+    """``(option name, message)`` for each value the extension cannot use."""
+    refused: list[tuple[str, str]] = []
     for option in _fields():
-        value = getattr(config, PREFIX + option.name)
+        name = PREFIX + option.name
+        value = getattr(config, name)
         if not isinstance(value, option.metadata["types"]):
-            raise ExtensionError(f"{PREFIX}{option.name} must be {_type_names(option)}, not {value!r}")
-    for name in ("extra_catalogs", "url_schemes", "coverage"):
-        items = getattr(config, PREFIX + name)
-        if not all(isinstance(item, str) and item for item in items):
-            raise ExtensionError(f"{PREFIX}{name} must be a list of non-empty strings, not {items!r}")
-    unknown = sorted(set(config.tapssec_coverage) - set(COVERAGE_PARTS))
-    if unknown:
-        raise ExtensionError(
-            f"{PREFIX}coverage: unknown part(s) {', '.join(unknown)} (parts: {', '.join(COVERAGE_PARTS)})"
-        )
+            refused.append((name, f"{name} must be {_type_names(option)}, not {value!r}"))
+        elif option.name in _LISTS and not all(isinstance(item, str) and item for item in value):
+            refused.append((name, f"{name} must be a list of non-empty strings, not {value!r}"))
+        elif option.name == "coverage" and (unknown := sorted(set(value) - set(COVERAGE_PARTS))):
+            refused.append((name, f"{name}: unknown part(s) {', '.join(unknown)} (parts: {', '.join(COVERAGE_PARTS)})"))
+    return refused
+
+
+#: The options whose value is a list of strings.
+_LISTS = ("extra_catalogs", "url_schemes", "coverage")
+
+
+def config_location(app: Sphinx, config: Config, name: str) -> str | None:
+    """``conf.py:LINE`` where *name* is last assigned, for a located message; None when ``-D`` set it."""
+    if name in config.overrides or app.confdir is None:
+        return None
+    path = Path(app.confdir) / "conf.py"
+    try:
+        tree = ast.parse(path.read_bytes(), str(path))
+    except (OSError, SyntaxError, ValueError):
+        return None
+    lines = [
+        node.lineno
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name) and target.id == name
+    ]
+    return f"{path}:{lines[-1]}" if lines else None
 
 
 def _type_names(option: dataclasses.Field[Any]) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from sphinx_tapssec.model.entities import Catalog
+from sphinx_tapssec.text import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,6 @@ def report_text(gaps: list[Gap], parts: Collection[str]) -> str:
     lines = ["sphinx-tapssec coverage report", ""]
     for part in parts:
         found = [gap for gap in gaps if gap.part == part]
-        lines.append(f"{part}: {len(found)} gap{'' if len(found) == 1 else 's'}")
+        lines.append(f"{part}: {plural(len(found), 'gap')}")
         lines += [f"  {gap.location}: {gap.message}" for gap in found]
     return "\n".join(lines) + "\n"

@@ -21,7 +21,8 @@ import yaml
 from sphinx_tapssec.model.entities import Catalog, Reference, ReferenceStatus, Source, StatusIndex
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.status import rfc_number
-from sphinx_tapssec.paths import bundled_catalog
+from sphinx_tapssec.paths import bundled_catalog, catalog_directory_problem
+from sphinx_tapssec.text import plural
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -258,8 +259,9 @@ def _write(path: Path, text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """The command: 0 without problems, 1 with problems, 2 when the index or the catalog cannot be used."""
     directory = Path(args.catalog) if args.catalog else bundled_catalog()
-    if not directory.is_dir():
-        print(f"tapssec refresh-status: catalog directory not found: {directory}", file=sys.stderr)
+    unusable = catalog_directory_problem(directory)
+    if unusable:
+        print(f"tapssec refresh-status: {unusable}", file=sys.stderr)
         return 2
     try:
         index = read_index(Path(args.index))
@@ -277,7 +279,7 @@ def run(args: argparse.Namespace) -> int:
     for line in differences:
         print(line)
     path = directory / STATUS_FILE
-    count = f"{len(differences)} change{'' if len(differences) == 1 else 's'}"
+    count = plural(len(differences), "change")
     if args.write:
         _write(path, status_text(status))
         print(f"tapssec refresh-status: {count}; wrote {path}", file=sys.stderr)

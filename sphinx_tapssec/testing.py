@@ -8,7 +8,9 @@ Load it in a ``conftest.py`` (or a test module)::
         tapssec_check("docs").assert_ok()
 
 or call :func:`assert_consistent` from any test. Both build the project from scratch
-with every check on, as ``tapssec check`` does.
+with every check on, as ``tapssec check`` does. The fixture resolves a relative path
+against pytest's rootdir, so the test passes from whichever directory pytest is started;
+the plain functions take a path as :func:`open` does.
 """
 
 from __future__ import annotations
@@ -35,8 +37,17 @@ __all__ = [
 
 
 def check_docs(srcdir: str | Path, overrides: Mapping[str, Any] | None = None, **options: Any) -> CheckResult:
-    """Build *srcdir* with every check on; *options* are those of :func:`~.checking.run_check`."""
-    return run_check(srcdir, overrides, **options)
+    """Build *srcdir* with every check on; *options* are those of :func:`~.checking.run_check`.
+
+    A project that cannot be checked (no ``conf.py``, a refused configuration) fails the
+    test with the reason, without a traceback into this module.
+    """
+    try:
+        return run_check(srcdir, overrides, **options)
+    except CheckError as error:
+        reason = f"tapssec check: {error}"
+    # Outside the except block, so that pytest shows the reason alone, not the chained error.
+    pytest.fail(reason, pytrace=False)
 
 
 def assert_consistent(srcdir: str | Path, overrides: Mapping[str, Any] | None = None, **options: Any) -> CheckResult:
@@ -51,12 +62,16 @@ def assert_consistent(srcdir: str | Path, overrides: Mapping[str, Any] | None = 
 class TapssecCheck:
     """What the ``tapssec_check`` fixture returns: call it with a docs directory."""
 
+    #: Relative docs directories are resolved against this directory (pytest's rootdir).
+    rootdir: Path
+    #: Builds go below this directory, which is outside any project the test copies.
     outdir: Path
 
     def __call__(
         self, srcdir: str | Path, overrides: Mapping[str, Any] | None = None, **options: Any
     ) -> CheckedProject:
-        options.setdefault("outdir", self.outdir / Path(srcdir).name)
+        srcdir = self.rootdir / srcdir  # an absolute srcdir stays as it is
+        options.setdefault("outdir", self.outdir / f"{len(list(self.outdir.iterdir()))}-{srcdir.name}")
         return CheckedProject(check_docs(srcdir, overrides, **options))
 
 
@@ -84,6 +99,6 @@ class CheckedProject:
 
 
 @pytest.fixture
-def tapssec_check(tmp_path: Path) -> TapssecCheck:
-    """A function that checks a Sphinx project, writing into the test's temporary directory."""
-    return TapssecCheck(tmp_path)
+def tapssec_check(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> TapssecCheck:
+    """A function that checks a Sphinx project: paths relative to the rootdir, output in a temporary directory."""
+    return TapssecCheck(request.config.rootpath, tmp_path_factory.mktemp("tapssec-check"))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 WARNING_TYPE = "tapssec"
 
-__all__ = ["SUBTYPE_HELP", "WARNING_TYPE", "Subtype", "warn", "warn_problem"]
+__all__ = ["SUBTYPE_HELP", "WARNING_TYPE", "Subtype", "located", "warn", "warn_problem"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +31,18 @@ def warn(message: str, subtype: Subtype, location: Any = None) -> None:
     logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
 
 
+def located(problem: Problem) -> tuple[str, str | None]:
+    """The message and the location to log a catalog *problem* with.
+
+    A whole-file problem has no line, and Sphinx would read a bare path as a document
+    name, so the path leads the message instead.
+    """
+    if problem.line:
+        return problem.message, problem.location
+    return f"{problem.path}: {problem.message}", None
+
+
 def warn_problem(problem: Problem) -> None:
     """Log a catalog problem found by the loader or the validator."""
-    if problem.line:
-        warn(problem.message, problem.subtype, location=problem.location)
-    else:
-        # A bare path would be read by Sphinx as a document name; a whole-file
-        # problem has no line, so the path leads the message instead.
-        warn(f"{problem.path}: {problem.message}", problem.subtype)
+    message, location = located(problem)
+    warn(message, problem.subtype, location)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.docutils import docutils_namespace
 
 import sphinx_tapssec
+from sphinx_tapssec.stop import BuildStopped
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -62,6 +65,22 @@ def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestA
         app.cleanup()
         raise
     return app
+
+
+def stopped_build(buildername: str = "html", **kwargs: Any) -> BuildStopped:
+    """What ends the set-up of an app that must stop (a refused configuration, strict mode).
+
+    BuildStopped is a SystemExit, which SphinxTestApp does not clean up after: this does.
+    """
+    saved = sys.path.copy()
+    try:
+        with docutils_namespace():
+            SphinxTestApp(buildername, **kwargs)
+    except BuildStopped as stopped:
+        return stopped
+    finally:
+        sys.path[:] = saved
+    raise AssertionError("the build did not stop")
 
 
 class Rebuild(NamedTuple):

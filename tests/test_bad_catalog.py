@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import line_of
-from helpers import copy_root, parse_html, read_matrix, subtypes_of, warnings_of
-from sphinx.errors import ExtensionError
+from helpers import copy_root, parse_html, read_matrix, stopped_build, subtypes_of, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
@@ -92,10 +91,11 @@ def test_catalog_problems_are_reported_again_by_an_incremental_build(rootdir: Pa
 
 def test_strict_mode_stops_the_build(rootdir: Path, tmp_path: Path) -> None:
     srcdir = copy_root(rootdir, "bad-catalog", tmp_path)
-    with pytest.raises(ExtensionError, match="tapssec_strict") as raised:
-        SphinxTestApp("html", srcdir=srcdir, confoverrides={"tapssec_strict": True})
-    assert "broken.yaml" in str(raised.value)
-    assert "[tapssec.unknown_interface]" in str(raised.value)
+    stopped = stopped_build(srcdir=srcdir, confoverrides={"tapssec_strict": True})
+    located = {(line.split(": ", 1)[0], line.rsplit("[tapssec.", 1)[1][:-1]) for line in stopped.problems}
+    assert located == _planted(srcdir)
+    count = len(stopped.problems)
+    assert str(stopped) == f"tapssec: {count} catalog problems; tapssec_strict is on, so the build stops"
 
 
 def test_strict_mode_accepts_a_good_catalog(rootdir: Path, tmp_path: Path) -> None:
@@ -113,15 +113,18 @@ def test_strict_mode_accepts_a_good_catalog(rootdir: Path, tmp_path: Path) -> No
         ('tapssec_strict = "yes"', "tapssec_strict must be bool, not 'yes'"),
         ("tapssec_catalog = 5", "tapssec_catalog must be str or None, not 5"),
         ('tapssec_extra_catalogs = "extra"', "tapssec_extra_catalogs must be list or tuple, not 'extra'"),
-        ('tapssec_extra_catalogs = [""]', "tapssec_extra_catalogs must be a list of non-empty strings"),
+        ('tapssec_extra_catalogs = [""]', "tapssec_extra_catalogs must be a list of non-empty strings, not ['']"),
     ],
 )
 def test_bad_config_value_fails_clearly(rootdir: Path, tmp_path: Path, setting: str, message: str) -> None:
     srcdir = copy_root(rootdir, "basic", tmp_path)
     conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + setting + "\n", encoding="utf-8")
-    with pytest.raises(ExtensionError, match=re.escape(message)):
-        SphinxTestApp("html", srcdir=srcdir)
+    text = conf.read_text(encoding="utf-8") + setting + "\n"
+    conf.write_text(text, encoding="utf-8")
+    line = text.count("\n")
+    stopped = stopped_build(srcdir=srcdir)
+    assert stopped.problems == (f"{conf}:{line}: {message} [tapssec.config]",)
+    assert str(stopped) == "tapssec: 1 configuration problem; the build stops"
 
 
 def test_missing_catalog_directory_warns(tmp_path: Path) -> None:

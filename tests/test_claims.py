@@ -48,6 +48,7 @@ def test_true_claims_hold(catalog: Catalog, claim: str) -> None:
         ("only alpha, gamma: exposes(IPK)", "(not named: Beta; named but not matching: Gamma)"),
         ("count == 3: exposes(IPK)", "2 protocols match, not == 3: Alpha, Beta"),
         ("count > 0: exposes(KU) and exposes(ALG)", "0 protocols match, not > 0: no protocol"),
+        ("count == 2: exposes(KU)", "1 protocol matches, not == 2: Alpha"),
         ("all: in_table", "it does not hold for Gamma"),
         ("none: exposes(ALG)", "it holds for Beta"),
     ],

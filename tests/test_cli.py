@@ -42,12 +42,6 @@ def test_validate_broken_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[s
     ]
 
 
-def test_validate_missing_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(tmp_path / "nowhere")]) == 1
-    out, _ = capsys.readouterr()
-    assert out.strip() == f"{tmp_path / 'nowhere'}: catalog directory not found [tapssec.catalog]"
-
-
 def test_validate_reports_every_problem_with_a_location(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_catalog(
         tmp_path,
@@ -161,3 +155,58 @@ def test_module_entry_point_exports_json() -> None:
     assert result.stderr == ""
     data = json.loads(result.stdout)
     assert [p["name"] for p in data["protocols"] if p["in_table"]] == TABLE_1_NAMES
+
+
+# --- init, schema --output, --help ------------------------------------------------------------------------
+
+
+def test_init_writes_a_valid_commented_starter_catalog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "own" / "catalog"
+    assert main(["init", str(target)]) == 0
+    assert capsys.readouterr().out == (
+        f"wrote a starter catalog of 7 files to {target}; check it with: tapssec validate {target}\n"
+    )
+    assert main(["validate", str(target)]) == 0
+    assert capsys.readouterr().out == "ok: 1 protocol, 2 interfaces, 1 reference in 6 files\n"
+    for path in target.rglob("*.yaml"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / lines[0].split("=", 1)[1]).resolve()
+        assert schema == (target / "schema" / "tapssec-catalog.schema.json").resolve()
+        assert any(line.lstrip().startswith("#") for line in lines[1:]), f"{path} has no comment"
+    assert (target / "schema" / "tapssec-catalog.schema.json").read_text(encoding="utf-8") == schema_text()
+
+
+def test_init_refuses_a_directory_with_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"tapssec init: {tmp_path} exists and is not an empty directory; init writes a new catalog only\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_schema_output_creates_its_directories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "catalog" / "schema" / "tapssec-catalog.schema.json"
+    assert main(["schema", "--output", str(target)]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert target.read_text(encoding="utf-8") == schema_text()
+
+
+def test_schema_output_that_cannot_be_written_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    assert main(["schema", "-o", str(tmp_path / "file" / "schema.json")]) == 2
+    assert capsys.readouterr().err == f"tapssec schema: cannot write {tmp_path / 'file' / 'schema.json'}: File exists\n"
+
+
+def test_help_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert " ".join(out.split()).startswith(
+        "usage: tapssec [-h] COMMAND ... Validate, export and print a catalog without Sphinx, or check a whole Sphinx "
+        "project. positional arguments: COMMAND validate check a catalog;"
+    )
+    assert "``" not in out

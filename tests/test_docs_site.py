@@ -101,3 +101,16 @@ def test_every_protocol_and_interface_is_described_once(site: SphinxTestApp, cat
     references = _page(site, "survey/references.html")
     terms = [dt.text() for dt in references.find("dl", class_="tapssec-references").find_all("dt")]
     assert terms == [f"[{r.id}]" for r in catalog.references]
+
+
+def test_cli_examples_are_what_the_command_prints(site: SphinxTestApp, capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI page's examples are produced at build time (docs/_ext/cli_example.py), never typed."""
+    from sphinx_tapssec.cli import main
+
+    blocks = [" ".join(pre.text().split()) for pre in _page(site, "guide/cli.html").find_all("pre")]
+    capsys.readouterr()
+    assert main(["validate"]) == 0
+    expected = " ".join(f"$ tapssec validate\n{capsys.readouterr().out}$ echo $?\n0".split())
+    assert expected in blocks
+    assert main(["matrix"]) == 0
+    assert " ".join(f"$ tapssec matrix\n{capsys.readouterr().out}".split()) in blocks

@@ -74,6 +74,9 @@ class InterfaceMatrix(CatalogDirective):
         container = result[0]
         assert isinstance(container, nodes.container)
         container["classes"] += self.options.get("class", [])
+        if not self.catalog.protocols and not self.catalog.interfaces:
+            # Said in the page, not only in the build's warnings (see catalog_loading.py).
+            container.insert(0, nodes.paragraph(text="The catalog is empty: it holds no protocol and no interface."))
         table = next(container.findall(nodes.table))
         self.add_name(table)
         adopt(self, container)

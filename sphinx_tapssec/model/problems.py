@@ -32,6 +32,8 @@ class Subtype(StrEnum):
     RULE = "rule"
     EDITION = "edition"
     OBSOLETE_CITATION = "obsolete_citation"
+    EMPTY_CATALOG = "empty_catalog"
+    CONFIG = "config"
 
 
 #: One line per subtype, used by the docs' warning reference and the CLI.
@@ -61,6 +63,8 @@ SUBTYPE_HELP: dict[Subtype, str] = {
     Subtype.RULE: "A consistency rule of the catalog fails, or a consistency note no longer matches the catalog.",
     Subtype.EDITION: "An edition is unknown, or one of its changes names a record or field that does not exist.",
     Subtype.OBSOLETE_CITATION: "A page cites an RFC that a later RFC obsoletes (opt-in: tapssec_obsolete_citations).",
+    Subtype.EMPTY_CATALOG: "A catalog directory holds no catalog file: often the project's directory, not its catalog.",
+    Subtype.CONFIG: "A tapssec_* configuration value has the wrong type or an unknown value; the build stops.",
 }
 
 

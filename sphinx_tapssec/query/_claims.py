@@ -10,6 +10,7 @@ from sphinx_tapssec.query._ast import Claim
 from sphinx_tapssec.query._check import Checker, catalog_id
 from sphinx_tapssec.query._eval import holds
 from sphinx_tapssec.query._parser import parse_claim
+from sphinx_tapssec.text import plural
 
 _COUNT = {
     "==": lambda a, b: a == b,
@@ -67,4 +68,5 @@ def _judge(claim: Claim, named: list[Protocol], matching: list[Protocol], catalo
     if claim.mode == "none":
         return not matching, f"it holds for {names(matching)}"
     ok = bool(_COUNT[claim.op](len(matching), claim.count))
-    return ok, f"{len(matching)} protocols match, not {claim.op} {claim.count}: {names(matching)}"
+    verb = "matches" if len(matching) == 1 else "match"
+    return ok, f"{plural(len(matching), 'protocol')} {verb}, not {claim.op} {claim.count}: {names(matching)}"
