@@ -278,7 +278,7 @@ class TapssecDomain(Domain):
             return None
         target = canonical(self.catalog, kind, target)
         if not self.catalog.has(kind, target):
-            warn(f"unknown {kind} {target!r} (not in the catalog)", KINDS[kind][1], node)
+            warn(self.catalog.missing(kind, target), KINDS[kind][1], node)
             return contnode
         if not node.get("refexplicit"):
             # *contnode* is already the resolver's own copy of the link text: change it in place.

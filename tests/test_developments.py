@@ -376,9 +376,8 @@ def test_loader_problems_are_build_warnings_with_file_and_line(tmp_path: Path) -
         "unknown_protocol",
     ]
     line = line_of(HEADER + BROKEN, "protocol: nosuch")
-    assert f"{path}:{line}: WARNING: development 'nowhere': unknown protocol 'nosuch' [tapssec.unknown_protocol]" in (
-        built.warnings
-    )
+    message = "development 'nowhere': unknown protocol 'nosuch'; development 'nowhere' is skipped"
+    assert f"{path}:{line}: WARNING: {message} [tapssec.unknown_protocol]" in built.warnings
 
 
 # --- incremental builds ----------------------------------------------------------------------

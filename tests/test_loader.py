@@ -217,18 +217,6 @@ def test_missing_required_field_skips_the_record(tmp_path: Path) -> None:
     assert result.catalog.protocols == ()
 
 
-def test_missing_required_field_of_a_list_item(tmp_path: Path) -> None:
-    text = BASE_FILES["interfaces.yaml"].replace("    definition: Keys can be refreshed.\n", "")
-    result = load(write_catalog(tmp_path, {"interfaces.yaml": text}))
-    ku_line = line_of(text, "code: KU")
-    # The item is skipped, and alpha's exposure of KU then names an unknown interface.
-    assert problem_keys(result) == [
-        ("interfaces.yaml", ku_line, "missing_field"),
-        ("protocols/alpha.yaml", line_of(protocol_text(), "- code: KU"), "unknown_interface"),
-    ]
-    assert [i.code for i in result.catalog.interfaces] == ["IPK", "ALG"]
-
-
 def test_unquoted_section_number_is_a_wrong_type(tmp_path: Path) -> None:
     text = protocol_text(section="3.1")
     result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))

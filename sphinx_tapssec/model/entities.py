@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
+from sphinx_tapssec.model.suggest import did_you_mean
+
 _T = TypeVar("_T")
 
 #: ``[RFC8446]``-style citations inside plain-text fields.
@@ -443,6 +445,8 @@ class Catalog:
     developments: tuple[Development, ...] = ()
     #: Every file the catalog was read from, for dependency tracking.
     files: tuple[str, ...] = ()
+    #: Records dropped while loading, as ``(kind, id, "path:line")`` of the problem that dropped them.
+    skipped: tuple[tuple[str, str, str], ...] = ()
     _by_id: dict[str, Mapping[str, object]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -504,6 +508,13 @@ class Catalog:
 
     def developments_of(self, protocol_id: str) -> tuple[Development, ...]:
         return tuple(d for d in self.developments if d.protocol == protocol_id)
+
+    def missing(self, kind: str, key: str) -> str:
+        """Why no record of *kind* has id *key*: it was skipped (and where), or it is unknown (and a guess)."""
+        for skipped_kind, skipped_key, location in self.skipped:
+            if (skipped_kind, skipped_key) == (kind, key):
+                return f"{kind} {key!r} was skipped because of {location}"
+        return f"unknown {kind} {key!r}{did_you_mean(key, self._by_id.get(kind, {}))}"
 
     def has(self, kind: str, key: str) -> bool:
         """Whether a record of *kind* (``protocol``, ``interface``, ...) has id *key*."""
