@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from catalogs import BASE_FILES, line_of, load, problem_keys, protocol_text, write_catalog
 
 if TYPE_CHECKING:
@@ -93,3 +94,56 @@ def test_a_protocol_in_an_unknown_category_is_skipped_once_and_its_development_s
         "development 'alpha-news': protocol 'alpha' was skipped because of "
         f"{tmp_path / 'protocols' / 'alpha.yaml'}:{category_line}; development 'alpha-news' is skipped",
     ]
+
+
+def test_a_bad_indent_is_one_message_that_says_so(tmp_path: Path) -> None:
+    """interfaces.yaml unreadable: one message, and no follow-on 'unknown interface' from the protocols."""
+    interfaces = BASE_FILES["interfaces.yaml"].replace("    phase: post-connection", "   phase: post-connection")
+    result = load(write_catalog(tmp_path, {"interfaces.yaml": interfaces}))
+    line = line_of(interfaces, "   phase: post-connection")
+    assert problem_keys(result) == [("interfaces.yaml", line, "yaml")]
+    assert result.problems[0].message == (
+        f"YAML syntax error (column 4): this line's indentation does not fit the block that starts on line "
+        f"{line_of(interfaces, '- code: IPK')} (usual cause: a bad indent; the keys of one record must line up, "
+        "under the first one)"
+    )
+    assert result.catalog.missing("interface", "KU") == (
+        f"interface 'KU' was skipped because of {tmp_path / 'interfaces.yaml'}:{line}"
+    )
+
+
+_COLON_IN_VALUE = (
+    "YAML syntax error (column 12): a colon here would start a new key, which is not allowed at this point "
+    "(usual causes: a value holding ': ' that needs quotes, as in 'name: \"A: B\"', "
+    "or a line indented deeper than the key above it)"
+)
+_TAB = (
+    "YAML syntax error (column 1): a tab where YAML expects a key or a value "
+    "(usual cause: a tab used for indentation; YAML indents with spaces only)"
+)
+_NO_SPACE = (
+    "YAML syntax error: expected 'key: value' here, but found no colon followed by a space "
+    "(usual cause: a missing space after the colon, as in 'name:Alpha')"
+)
+_UNCLOSED = "YAML syntax error: this quoted value is never closed (usual cause: a missing closing quote)"
+
+
+@pytest.mark.parametrize(
+    ("fields", "needle", "message"),
+    [
+        ({"name": "Alpha: the first"}, "name: Alpha: the", _COLON_IN_VALUE),
+        ({"structure": "\n\tkind: integrated"}, "\tkind", _TAB),
+        ({"summary": None, "summary:A stream protocol.\nnote": "x"}, "summary:A", _NO_SPACE),
+        ({"summary": '"A stream protocol.'}, "summary:", _UNCLOSED),
+    ],
+)
+def test_a_yaml_syntax_error_says_what_was_expected_and_the_usual_cause(
+    tmp_path: Path, fields: dict[str, str | None], needle: str, message: str
+) -> None:
+    text = protocol_text(**fields)
+    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
+    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, needle), "yaml")]
+    assert result.problems[0].message == message
+    assert result.catalog.protocols == ()
+    # The file is named after its protocol, so later references can say why it is missing.
+    assert result.catalog.missing("protocol", "alpha").startswith("protocol 'alpha' was skipped because of ")

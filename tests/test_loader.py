@@ -49,21 +49,6 @@ def test_records_remember_their_file_and_first_line(tmp_path: Path) -> None:
     )
 
 
-def test_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
-    text = protocol_text(name="Alpha: the first")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
-    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "name: Alpha: the"), "yaml")]
-    assert "mapping values are not allowed" in result.problems[0].message
-    assert result.catalog.protocols == ()
-
-
-def test_tab_indentation_is_a_yaml_error_on_its_line(tmp_path: Path) -> None:
-    text = protocol_text(structure="\n\tkind: integrated")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
-    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "\tkind"), "yaml")]
-    assert "\\t" in result.problems[0].message
-
-
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     data = b"\xef\xbb\xbf" + protocol_text().encode("utf-8")
     result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": data}))

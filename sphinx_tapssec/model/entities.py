@@ -445,7 +445,8 @@ class Catalog:
     developments: tuple[Development, ...] = ()
     #: Every file the catalog was read from, for dependency tracking.
     files: tuple[str, ...] = ()
-    #: Records dropped while loading, as ``(kind, id, "path:line")`` of the problem that dropped them.
+    #: Records dropped while loading, as ``(kind, id, "path:line")`` of the problem that dropped them;
+    #: the id ``""`` stands for every record of a file that could not be read.
     skipped: tuple[tuple[str, str, str], ...] = ()
     _by_id: dict[str, Mapping[str, object]] = field(init=False, compare=False, repr=False)
 
@@ -512,9 +513,13 @@ class Catalog:
     def missing(self, kind: str, key: str) -> str:
         """Why no record of *kind* has id *key*: it was skipped (and where), or it is unknown (and a guess)."""
         for skipped_kind, skipped_key, location in self.skipped:
-            if (skipped_kind, skipped_key) == (kind, key):
+            if skipped_kind == kind and skipped_key in (key, ""):
                 return f"{kind} {key!r} was skipped because of {location}"
         return f"unknown {kind} {key!r}{did_you_mean(key, self._by_id.get(kind, {}))}"
+
+    def unreadable(self, kind: str) -> bool:
+        """Whether a file holding records of *kind* could not be read, so any id of *kind* may be missing."""
+        return any(skipped_kind == kind and not key for skipped_kind, key, _ in self.skipped)
 
     def has(self, kind: str, key: str) -> bool:
         """Whether a record of *kind* (``protocol``, ``interface``, ...) has id *key*."""

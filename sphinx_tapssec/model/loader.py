@@ -120,6 +120,8 @@ def _file_records(
     if data is None:
         if not checker.problems:
             checker.report(0, Subtype.YAML, "file is empty")
+        # A protocol file is named after its protocol; a file of many records stands for all of them.
+        skipped.append((file_spec.record, path.stem if file_spec.key is None else "", checker.problems[0].location))
         return []
     spec = RECORDS[file_spec.record]
     if file_spec.key is None:
