@@ -140,7 +140,7 @@ _UNCLOSED = "YAML syntax error: this quoted value is never closed (usual cause: 
 def test_a_yaml_syntax_error_says_what_was_expected_and_the_usual_cause(
     tmp_path: Path, fields: dict[str, str | None], needle: str, message: str
 ) -> None:
-    text = protocol_text(**fields)
+    text = protocol_text(True, **fields)
     result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
     assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, needle), "yaml")]
     assert result.problems[0].message == message
