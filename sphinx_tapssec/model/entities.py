@@ -12,6 +12,11 @@ from sphinx_tapssec.model.suggest import did_you_mean
 
 _T = TypeVar("_T")
 
+#: The transport classes a protocol is listed under for a dependency it describes, not for ``requires``:
+#: a defined byte-stream mapping, and a transport-specific dependency (the survey's 4.2.1 and 4.3).
+MAPPING_CLASS = "byte-stream-mapping"
+SPECIFIC_CLASS = "transport-specific"
+
 #: ``[RFC8446]``-style citations inside plain-text fields.
 CITATION = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\]")
 
@@ -233,6 +238,17 @@ class Protocol:
     def exposure(self, code: str) -> Exposure | None:
         """The exposure of *code*, or ``None`` when the protocol does not expose it."""
         return next((e for e in self.exposes if e.code == code), None)
+
+    @property
+    def transport_classes(self) -> tuple[str, ...]:
+        """The transport classes the protocol is listed under: its ``requires``, then
+        :data:`MAPPING_CLASS` and :data:`SPECIFIC_CLASS` when it describes such a dependency."""
+        classes = list(self.transport.requires)
+        if self.transport.byte_stream_mapping is not None and MAPPING_CLASS not in classes:
+            classes.append(MAPPING_CLASS)
+        if self.transport.specific is not None and SPECIFIC_CLASS not in classes:
+            classes.append(SPECIFIC_CLASS)
+        return tuple(classes)
 
     @property
     def section4_group(self) -> str:

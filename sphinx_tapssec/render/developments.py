@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx_tapssec.model.entities import Catalog, Development, DevelopmentSource, Interface, Proposal, Protocol
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
 from sphinx_tapssec.render.common import joined, paragraphs, xref
+from sphinx_tapssec.render.wording import surveyed
 
 #: The heading of the block on a protocol's page.
 BLOCK_TITLE = "Since the survey (not part of it)"
@@ -24,6 +25,9 @@ BLOCK_INTRO = (
     "Later developments, each with its source. They are not part of the survey, "
     "and the survey's table does not show them."
 )
+#: The same two for a catalog that declares no surveyed document.
+OWN_BLOCK_TITLE = "Later developments"
+OWN_BLOCK_INTRO = "Later developments, each with its source."
 #: The marks of the matrix's ``:proposed:`` option, by change.
 MARKS = {"expose": "+", "withdraw": "-"}
 #: What a proposal says, by change.
@@ -111,9 +115,10 @@ def protocol_block(
     """The labelled block after a protocol's survey content (nothing when it has no developments)."""
     if not developments:
         return []
+    title, intro = (BLOCK_TITLE, BLOCK_INTRO) if surveyed(catalog) else (OWN_BLOCK_TITLE, OWN_BLOCK_INTRO)
     block = nodes.container("", classes=["tapssec-developments"])
-    block += nodes.rubric(BLOCK_TITLE, BLOCK_TITLE)
-    block += nodes.paragraph(BLOCK_INTRO, BLOCK_INTRO, classes=["tapssec-developments-intro"])
+    block += nodes.rubric(title, title)
+    block += nodes.paragraph(intro, intro, classes=["tapssec-developments-intro"])
     block += development_list(catalog, developments, schemes, with_protocol=False)
     return [block]
 
