@@ -4,22 +4,35 @@ interfaces render in every directive, with no survey wording and no warning; its
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import shutil
+from pathlib import Path
 
 import pytest
 from catalogs import line_of
 from helpers import build, copy_root, warnings_of
 
-if TYPE_CHECKING:
-    from pathlib import Path
+from sphinx_tapssec.model.loader import load_catalog
+from sphinx_tapssec.model.spec import FILES, RECORDS
+
+#: The example catalog the guide shows (every file and field), shared with these tests.
+EXAMPLE = Path(__file__).parent.parent / "docs" / "snippets" / "own-catalog"
+#: The files only a survey catalog has, shown by the guide beside it.
+SURVEY_FILES = EXAMPLE.parent / "survey-catalog"
 
 #: Words that belong to the survey, not to any catalog.
 SURVEY_WORDS = re.compile(r"survey|summary table|Section [0-9]", re.IGNORECASE)
 
 
+def _own_root(rootdir: Path, tmp_path: Path) -> Path:
+    """A copy of the own-catalog root with the guide's example catalog as its catalog."""
+    srcdir = copy_root(rootdir, "own-catalog", tmp_path)
+    shutil.copytree(EXAMPLE, srcdir / "catalog")
+    return srcdir
+
+
 def _text_build(rootdir: Path, tmp_path: Path, extra_rst: str = "") -> tuple[Path, list[str], str]:
     """Build a copy of the root with the text builder: its source directory, warnings and index.txt."""
-    srcdir = copy_root(rootdir, "own-catalog", tmp_path)
+    srcdir = _own_root(rootdir, tmp_path)
     if extra_rst:
         index = srcdir / "index.rst"
         index.write_text(index.read_text(encoding="utf-8") + extra_rst, encoding="utf-8")
@@ -37,6 +50,18 @@ def test_every_directive_renders_an_own_catalog_without_survey_wording(rootdir: 
     for expected in ("Section:\n      2.1.1", "In the interface matrix:\n      no", "Listed under no transport class."):
         assert expected in text
     assert "Not part of the interface matrix." in text
+
+
+def test_the_format_reference_reads_in_text_output(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = _own_root(rootdir, tmp_path)
+    app = build(srcdir, "text")
+    try:
+        text = (app.outdir / "reference.txt").read_text(encoding="utf-8")
+    finally:
+        app.cleanup()
+    assert '"^(?:[0-9]+(\\.[0-9]+)*)$"' in text.replace("\n", " ")
+    # Columns wide enough to read: the field names and types fit on their line.
+    assert re.search(r"^\| full_name +\| string +\| yes +\| Expanded name\. +\|$", text, re.MULTILINE)
 
 
 def test_transport_deps_lists_every_class_the_catalog_defines(rootdir: Path, tmp_path: Path) -> None:
@@ -60,7 +85,7 @@ def test_an_unknown_transport_option_is_a_located_warning_with_a_guess(rootdir: 
 
 
 def test_survey_wording_appears_when_the_catalog_declares_a_surveyed_document(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "own-catalog", tmp_path)
+    srcdir = _own_root(rootdir, tmp_path)
     (srcdir / "catalog" / "survey.yaml").write_text(
         "survey:\n  id: hive-survey-00\n  title: A Survey of Hive Security\n  date: '2024-01-01'\n"
         "  status: Note\n  authors:\n    - name: A. Apis\n  abstract: Hives and their security.\n",
@@ -99,7 +124,7 @@ def test_an_unknown_id_in_a_role_gets_a_guess(rootdir: Path, tmp_path: Path, rst
 
 
 def test_a_skipped_protocol_is_reported_once_and_its_page_says_why(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "own-catalog", tmp_path)
+    srcdir = _own_root(rootdir, tmp_path)
     stinger = srcdir / "catalog" / "protocols" / "stinger.yaml"
     stinger.write_text(stinger.read_text(encoding="utf-8").replace("in_table:", "in_tabel:"), encoding="utf-8")
     app = build(srcdir, "text")
@@ -115,3 +140,17 @@ def test_a_skipped_protocol_is_reported_once_and_its_page_says_why(rootdir: Path
         f"{srcdir / 'index.rst'}:{line_of(index, 'secproto:: stinger')}: WARNING: secproto: protocol 'stinger' "
         f"was skipped because of {where} [tapssec.unknown_protocol]",
     ]
+
+
+def test_the_guide_example_catalog_is_valid_and_shows_every_field(tmp_path: Path) -> None:
+    """The guide's complete example: every file of a catalog, every field of every record."""
+    catalog = tmp_path / "catalog"
+    shutil.copytree(EXAMPLE, catalog)
+    for path in SURVEY_FILES.iterdir():
+        shutil.copy(path, catalog)
+    assert load_catalog([catalog]).problems == ()
+    assert {spec.pattern for spec in FILES} <= {
+        "protocols/*.yaml" if path.parent.name == "protocols" else path.name for path in catalog.rglob("*.yaml")
+    }
+    keys = set(re.findall(r"([a-z_]+):", "\n".join(p.read_text(encoding="utf-8") for p in catalog.rglob("*.yaml"))))
+    assert {(r.name, f.name) for r in RECORDS.values() for f in r.fields if f.name not in keys} == set()
