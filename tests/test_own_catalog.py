@@ -12,6 +12,7 @@ from catalogs import line_of
 from helpers import build, copy_root, warnings_of
 
 from sphinx_tapssec.model.loader import load_catalog
+from sphinx_tapssec.model.reference import examples, format_reference
 from sphinx_tapssec.model.spec import FILES, RECORDS
 
 #: The example catalog the guide shows (every file and field), shared with these tests.
@@ -154,3 +155,14 @@ def test_the_guide_example_catalog_is_valid_and_shows_every_field(tmp_path: Path
     }
     keys = set(re.findall(r"([a-z_]+):", "\n".join(p.read_text(encoding="utf-8") for p in catalog.rglob("*.yaml"))))
     assert {(r.name, f.name) for r in RECORDS.values() for f in r.fields if f.name not in keys} == set()
+
+
+def test_the_guide_format_reference_is_current() -> None:
+    """``docs/guide/format-reference.inc`` is what the generator writes (see its module to regenerate)."""
+    generated = format_reference(examples([EXAMPLE, SURVEY_FILES]))
+    assert (EXAMPLE.parent.parent / "guide" / "format-reference.inc").read_text(encoding="utf-8") == generated
+    # Every field is there, with its backslashes.
+    for record in RECORDS.values():
+        for field in record.fields:
+            assert f"``{field.name}`` (" in generated
+    assert "Pattern: ``^(?:[0-9]+(\\.[0-9]+)*)$``." in generated
