@@ -147,3 +147,12 @@ def test_a_yaml_syntax_error_says_what_was_expected_and_the_usual_cause(
     assert result.catalog.protocols == ()
     # The file is named after its protocol, so later references can say why it is missing.
     assert result.catalog.missing("protocol", "alpha").startswith("protocol 'alpha' was skipped because of ")
+
+
+def test_an_item_of_a_nested_list_is_named_by_its_code(tmp_path: Path) -> None:
+    text = protocol_text(exposes="\n  - IPK\n  - code: KU\n    nte: version 2 only")
+    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
+    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "nte:"), "unknown_field")]
+    assert result.problems[0].message == (
+        "protocol 'alpha'.exposes['KU']: unknown field 'nte' (did you mean 'note'?); ignored"
+    )

@@ -158,7 +158,8 @@ class RecordChecker:
             if spec_field.kind is Kind.EXPOSURES and isinstance(item, str):
                 # A bare code is shorthand for an exposure without a qualifier.
                 item = _bare_exposure(item, item_line)
-            checked = self.check(spec, item, item_line, f"{what}[{index}]")
+            key = record_id(item)  # an item is named by its id or code where it has one
+            checked = self.check(spec, item, item_line, f"{what}[{index if key is None else repr(key)}]")
             if checked is not None:
                 items.append(checked)
         del self.fatal[fatal_before:]  # a dropped item leaves the list, and the record holding it, usable
