@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Any, TypeVar
+from typing import Protocol as TypingProtocol
 
 from sphinx_tapssec.model.entities import (
     CITATION,
@@ -28,7 +29,18 @@ from sphinx_tapssec.model.entities import (
 from sphinx_tapssec.model.problems import Problem, Subtype
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
 
-_R = TypeVar("_R")
+
+class _Identified(TypingProtocol):
+    """A record with an id and a source: what :meth:`_Validator.unique` compares."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def source(self) -> Source: ...
+
+
+_R = TypeVar("_R", bound=_Identified)
 
 
 _UNKNOWN = {
@@ -60,7 +72,7 @@ class _Validator:
         """*records* with one record per id (:func:`_winner`); each other one is reported where it is."""
         groups: dict[str, list[_R]] = {}
         for record in records:
-            groups.setdefault(getattr(record, "id"), []).append(record)  # noqa: B009
+            groups.setdefault(record.id, []).append(record)
         kept = []
         for key, group in groups.items():
             winner = _winner(group)
@@ -68,9 +80,9 @@ class _Validator:
             for record in group:
                 if record is not winner:
                     self.report(
-                        getattr(record, "source"),  # noqa: B009
+                        record.source,
                         Subtype.DUPLICATE_ID,
-                        f"duplicate {what} id {key!r}: {getattr(winner, 'source').location} defines it too and "  # noqa: B009
+                        f"duplicate {what} id {key!r}: {winner.source.location} defines it too and "
                         f"is kept ({DUPLICATE_RULE}); this one is skipped",
                     )
         return tuple(kept)
@@ -270,4 +282,4 @@ DUPLICATE_RULE = "the file named after the id wins, else the first file in name 
 
 def _winner(group: Sequence[_R]) -> _R:
     """Of records sharing an id, in reading order: the one in a file named after the id, else the first."""
-    return next((r for r in group if PurePath(getattr(r, "source").path).stem == getattr(r, "id")), group[0])  # noqa: B009
+    return next((record for record in group if PurePath(record.source.path).stem == record.id), group[0])

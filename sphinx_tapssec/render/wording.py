@@ -9,12 +9,12 @@ Without that declaration the same facts are worded for any catalog.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol as Typing
+from typing import Protocol as TypingProtocol
 
 from sphinx_tapssec.model.entities import Catalog
 
 
-class _Sectioned(Typing):
+class _Sectioned(TypingProtocol):
     @property
     def section(self) -> str: ...
 
