@@ -99,7 +99,19 @@ def test_a_protocol_in_an_unknown_category_is_skipped_once_and_its_development_s
 def test_a_bad_indent_is_one_message_that_says_so(tmp_path: Path) -> None:
     """interfaces.yaml unreadable: one message, and no follow-on 'unknown interface' from the protocols."""
     interfaces = BASE_FILES["interfaces.yaml"].replace("    phase: post-connection", "   phase: post-connection")
-    result = load(write_catalog(tmp_path, {"interfaces.yaml": interfaces}))
+    # Protocols, rules and developments that name interfaces: none of them may add a message.
+    rules = "rules:\n  - id: r\n    description: Alpha re-keys.\n    for: id == alpha\n    require: exposes(KU)\n"
+    developments = (
+        "developments:\n  - id: alpha-news\n    protocol: alpha\n    date: 2024-01\n    title: News\n"
+        "    note: Something.\n    sources:\n      - label: A post\n"
+        "    proposals:\n      - interface: ALG\n        change: expose\n"
+    )
+    files: dict[str, str | bytes | None] = {
+        "interfaces.yaml": interfaces,
+        "rules.yaml": rules,
+        "developments.yaml": developments,
+    }
+    result = load(write_catalog(tmp_path, files))
     line = line_of(interfaces, "   phase: post-connection")
     assert problem_keys(result) == [("interfaces.yaml", line, "yaml")]
     assert result.problems[0].message == (

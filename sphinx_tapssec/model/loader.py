@@ -89,7 +89,34 @@ def load_catalog(
     )
     catalog, inconsistent = check_consistency(catalog)
     catalog, edition_problems = check_editions(catalog)
-    return LoadResult(catalog, tuple(problems) + found + inconsistent + edition_problems)
+    return LoadResult(catalog, tuple(problems) + _without_follow_ons(catalog, found + inconsistent + edition_problems))
+
+
+#: The subtypes that say an id names no record, by the kind of record.
+_UNKNOWN_KIND = {
+    Subtype.UNKNOWN_INTERFACE: "interface",
+    Subtype.UNKNOWN_CATEGORY: "category",
+    Subtype.UNKNOWN_PHASE: "phase",
+    Subtype.UNKNOWN_TRANSPORT: "transport",
+    Subtype.UNKNOWN_REFERENCE: "reference",
+}
+
+
+def _without_follow_ons(catalog: Catalog, problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """*problems* without those that only follow from a file that could not be read: while
+    interfaces.yaml has a syntax error, every interface code is unknown, and saying so again and
+    again would bury the one message that matters."""
+    if not any(catalog.unreadable(kind) for kind in _UNKNOWN_KIND.values()):
+        return problems
+    return tuple(
+        problem
+        for problem in problems
+        if not (
+            catalog.unreadable(_UNKNOWN_KIND.get(problem.subtype, ""))
+            # A query naming an id of an unreadable file, e.g. in rules.yaml.
+            or problem.subtype is Subtype.UNKNOWN_NAME
+        )
+    )
 
 
 def _read(path: Path, checker: RecordChecker) -> Any:

@@ -93,7 +93,7 @@ class _Validator:
         for key in keys:
             if self.catalog.has(kind, key):
                 kept.append(key)
-            elif not self.catalog.unreadable(kind):  # else the file's own error is the one message
+            else:
                 self.report(source, _UNKNOWN[kind], f"{what}: {self.catalog.missing(kind, key)}")
         return tuple(kept)
 
