@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from catalogs import line_of
-from helpers import build, copy_root, warnings_of
+from helpers import build, copy_root, parse_html, warnings_of
 
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.reference import examples, format_reference
@@ -48,6 +48,15 @@ def test_every_directive_renders_an_own_catalog_without_survey_wording(rootdir: 
     _, warnings, text = _text_build(rootdir, tmp_path)
     assert warnings == []
     assert SURVEY_WORDS.findall(text) == []
+    html = build(_own_root(rootdir, tmp_path / "html"), "html")
+    try:
+        assert warnings_of(html) == []
+        page = parse_html((html.outdir / "index.html").read_text(encoding="utf-8"))
+        body = page.find("div", class_="body").text()
+        assert "Hive Link Security" in body
+        assert SURVEY_WORDS.findall(body) == []
+    finally:
+        html.cleanup()
     for expected in ("Section:\n      2.1.1", "In the interface matrix:\n      no", "Listed under no transport class."):
         assert expected in text
     assert "Not part of the interface matrix." in text
