@@ -39,6 +39,11 @@ def the_table(catalog: Catalog) -> str:
     return "the survey's summary table" if surveyed(catalog) else "the interface matrix"
 
 
+def the_record(catalog: Catalog) -> str:
+    """What the catalog's own content is, as a sentence names it beside later proposals."""
+    return "the survey" if surveyed(catalog) else "the catalog"
+
+
 def in_chapter(catalog: Catalog, records: Sequence[_Sectioned]) -> str:
     """`` in Section 4`` when the catalog is a survey whose *records* share a top-level section, else nothing."""
     chapters = {record.section.split(".")[0] for record in records}
