@@ -40,8 +40,7 @@ TESTS: dict[str, Callable[[Protocol, str], bool]] = {
     "category": lambda protocol, category: protocol.category == category,
     "exposes": lambda protocol, code: protocol.exposure(code) is not None,
     "requires": lambda protocol, transport: transport in protocol.transport.requires,
-    "byte_stream_mapping": lambda protocol, _: protocol.transport.byte_stream_mapping is not None,
-    "specific": lambda protocol, _: protocol.transport.specific is not None,
+    "listed": lambda protocol, transport: transport in protocol.transport_classes,
 }
 
 

@@ -234,14 +234,23 @@ class TapssecDomain(Domain):
 
     def note_object(self, kind: str, key: str, node_id: str, location: nodes.Element) -> None:
         """Record that the current document describes (*kind*, *key*)."""
-        existing = self.objects.get((kind, key))
-        if existing is not None and existing.docname != self.env.docname:
-            warn(
-                f"{kind} {key!r} is already described in {existing.docname!r}; use :no-index: on one of them",
-                Subtype.DUPLICATE_OBJECT,
-                location,
-            )
-        self.objects[kind, key] = ObjectEntry(self.env.docname, node_id, location.line or 0)
+        self._keep((kind, key), ObjectEntry(self.env.docname, node_id, location.line or 0), location)
+
+    def _keep(self, key: tuple[str, str], entry: ObjectEntry, location: Any) -> None:
+        """Keep *entry* unless another document already describes *key*: then the document first in
+        name order wins and the other one is warned about, so ``-j`` (whose readers merge in whatever
+        order they finish) chooses the same winner as a serial build."""
+        existing = self.objects.get(key)
+        if existing is None or existing.docname == entry.docname:
+            self.objects[key] = entry
+            return
+        winner, loser = sorted((existing, entry), key=lambda e: (e.docname, e.lineno))
+        self.objects[key] = winner
+        warn(
+            f"{key[0]} {key[1]!r} is already described in {winner.docname!r}; use :no-index: on one of them",
+            Subtype.DUPLICATE_OBJECT,
+            location if loser is entry else (loser.docname, loser.lineno),
+        )
 
     def clear_doc(self, docname: str) -> None:
         for key, entry in list(self.objects.items()):
@@ -252,16 +261,8 @@ class TapssecDomain(Domain):
     def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
         docdata.merge(self.data, docnames, otherdata)
         for key, entry in otherdata["objects"].items():
-            if entry.docname not in docnames:
-                continue
-            existing = self.objects.get(key)
-            if existing is not None and existing.docname != entry.docname:
-                warn(
-                    f"{key[0]} {key[1]!r} is already described in {existing.docname!r}; use :no-index: on one of them",
-                    Subtype.DUPLICATE_OBJECT,
-                    (entry.docname, entry.lineno),
-                )
-            self.objects[key] = entry
+            if entry.docname in docnames:
+                self._keep(key, entry, (entry.docname, entry.lineno))
 
     def resolve_xref(
         self,
@@ -278,7 +279,7 @@ class TapssecDomain(Domain):
             return None
         target = canonical(self.catalog, kind, target)
         if not self.catalog.has(kind, target):
-            warn(f"unknown {kind} {target!r} (not in the catalog)", KINDS[kind][1], node)
+            warn(self.catalog.missing(kind, target), KINDS[kind][1], node)
             return contnode
         if not node.get("refexplicit"):
             # *contnode* is already the resolver's own copy of the link text: change it in place.

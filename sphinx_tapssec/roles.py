@@ -73,7 +73,8 @@ class InterfacesRole(_CatalogRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         protocol = self.catalog.protocol(normalize("protocol", self.text))
         if protocol is None:
-            warn(f"{self.name} role: unknown protocol {self.text!r}", Subtype.UNKNOWN_PROTOCOL, self.location())
+            missing = self.catalog.missing("protocol", normalize("protocol", self.text))
+            warn(f"{self.name} role: {missing}", Subtype.UNKNOWN_PROTOCOL, self.location())
             return self.failed()
         self.env.note_dependency(protocol.source.path)
         links = series([[xref("interface", code)] for code in protocol.interface_codes])

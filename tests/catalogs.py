@@ -74,6 +74,18 @@ references:
 """,
 }
 
+#: A ``survey.yaml``: with it, a catalog is a survey catalog and the renderings speak of "the survey".
+SURVEY = """\
+survey:
+  id: draft-x-00
+  title: A Survey
+  date: "2020-04-23"
+  status: Internet-Draft
+  authors:
+    - name: A. Author
+  abstract: About.
+"""
+
 #: The fields of a protocol file, in order, as YAML text (a value may span lines).
 PROTOCOL_FIELDS: dict[str, str] = {
     "id": "alpha",

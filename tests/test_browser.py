@@ -15,7 +15,6 @@ from browser_site import built_site, chromium, require_browser, serve, visit, wa
 
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.paths import bundled_catalog
-from sphinx_tapssec.render.matrix_classes import protocol_transports
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -112,7 +111,7 @@ def expected(*, transport: str | None = None, codes: tuple[str, ...] = (), categ
     return [
         p.name
         for p in TABLE_PROTOCOLS
-        if (transport is None or transport in protocol_transports(p))
+        if (transport is None or transport in p.transport_classes)
         and (category is None or p.category == category)
         and all(p.exposure(code) for code in codes)
     ]

@@ -87,9 +87,10 @@ def _syntax_cases() -> list[Case]:
     two_docs = beta() + "---\nid: gamma\n"
     return [
         _bad("syntax-colon-in-plain-scalar", beta(name="Beta: the second"), "name: Beta:", "yaml"),
-        # An unclosed flow sequence or quote is only noticed at the end of the file.
+        # An unclosed flow sequence is only noticed at the end of the file; a quote is reported
+        # where it opens.
         _bad("syntax-unclosed-bracket", unclosed, len(unclosed.splitlines()) + 1, "yaml"),
-        _bad("syntax-unterminated-quote", unterminated, len(unterminated.splitlines()) + 1, "yaml"),
+        _bad("syntax-unterminated-quote", unterminated, "summary:", "yaml"),
         _bad("syntax-two-documents", two_docs, line_of(two_docs, "---"), "yaml"),
         _bad("syntax-non-string-key", beta(**{"1": "one"}), "1: one", "yaml"),
         _bad("syntax-bad-indentation", beta(summary="x\n   oops: y"), "oops", "yaml"),

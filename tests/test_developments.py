@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from catalogs import HEADER, line_of, load, problem_keys, write_catalog
+from catalogs import HEADER, SURVEY, line_of, load, problem_keys, write_catalog
 from helpers import Element, build, parse_html, read_matrix, rebuild, subtypes_of, warnings_of
 
 from sphinx_tapssec.export import MARK
@@ -72,7 +72,8 @@ class Built:
 
 
 def _project(directory: Path, index: str = INDEX, developments: str | None = DEVELOPMENTS) -> Path:
-    files: dict[str, str | bytes | None] = {}
+    # Developments are "since the survey": the project declares one.
+    files: dict[str, str | bytes | None] = {"survey.yaml": SURVEY}
     if developments is not None:
         files["developments.yaml"] = HEADER + developments
     write_catalog(directory / "catalog", files)
@@ -376,9 +377,8 @@ def test_loader_problems_are_build_warnings_with_file_and_line(tmp_path: Path) -
         "unknown_protocol",
     ]
     line = line_of(HEADER + BROKEN, "protocol: nosuch")
-    assert f"{path}:{line}: WARNING: development 'nowhere': unknown protocol 'nosuch' [tapssec.unknown_protocol]" in (
-        built.warnings
-    )
+    message = "development 'nowhere': unknown protocol 'nosuch'; development 'nowhere' is skipped"
+    assert f"{path}:{line}: WARNING: {message} [tapssec.unknown_protocol]" in built.warnings
 
 
 # --- incremental builds ----------------------------------------------------------------------

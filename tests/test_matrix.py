@@ -188,6 +188,9 @@ def test_catalog_format(options_page: Element) -> None:
     fields = {row.child_elements()[0].text(): row.child_elements()[2].text() for row in rows}
     assert fields["id"] == "yes"
     assert fields["references"] == "no"
+    meanings = {row.child_elements()[0].text(): row.child_elements()[3].text() for row in rows}
+    # The pattern keeps its backslash (SmartQuotes once read "\." as an escaped full stop).
+    assert meanings["section"].endswith("Pattern: ^(?:[0-9]+(\\.[0-9]+)*)$")
     files = [li.text() for li in section.find("ul").find_all("li")]
     assert any(item.startswith("protocols/*.yaml:") for item in files)
 

@@ -17,7 +17,10 @@ def test_duplicate_protocol_id_across_files_keeps_the_first(tmp_path: Path) -> N
     result = load(write_catalog(tmp_path, {"protocols/zz-alpha-two.yaml": second}))
     assert problem_keys(result) == [("protocols/zz-alpha-two.yaml", 2, "duplicate_id")]
     problem = result.problems[0]
-    assert f"first defined at {tmp_path / 'protocols' / 'alpha.yaml'}:2" in problem.message
+    assert problem.message == (
+        f"duplicate protocol id 'alpha': {tmp_path / 'protocols' / 'alpha.yaml'}:2 defines it too and is kept "
+        "(the file named after the id wins, else the first file in name order); this one is skipped"
+    )
     alpha = result.catalog.protocol("alpha")
     assert alpha is not None
     assert alpha.name == "Alpha"

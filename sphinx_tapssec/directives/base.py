@@ -115,5 +115,5 @@ class CatalogDirective(SphinxDirective):
             if self.catalog.has(kind, key):
                 known.append(key)
             else:
-                self.warn(f"{self.name}: unknown {kind} {key!r}", KINDS[kind][1])
+                self.warn(f"{self.name}: {self.catalog.missing(kind, key)}", KINDS[kind][1])
         return known

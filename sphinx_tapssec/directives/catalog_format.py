@@ -24,27 +24,38 @@ def _type_of(schema: dict[str, Any]) -> str:
     return kind
 
 
-def _row(*cells: str) -> nodes.row:
+#: Column widths: the text builder takes them as characters, HTML and LaTeX as proportions.
+WIDTHS = (18, 24, 8, 44)
+
+
+def _row(*cells: str | nodes.paragraph) -> nodes.row:
     row = nodes.row()
     for cell in cells:
-        row += nodes.entry("", nodes.paragraph(cell, cell))
+        row += nodes.entry("", cell if isinstance(cell, nodes.paragraph) else nodes.paragraph(cell, cell))
     return row
+
+
+def _meaning(schema: dict[str, Any]) -> nodes.paragraph:
+    """The field's help, what it must name, and its pattern as a literal (so no backslash is lost to
+    SmartQuotes, which reads ``\\.`` in plain text as an escaped full stop)."""
+    meaning = schema["description"]
+    if "x-tapssec-refers-to" in schema:
+        meaning += f" Must name an existing {schema['x-tapssec-refers-to']}."
+    paragraph = nodes.paragraph(meaning, meaning)
+    if "pattern" in schema:
+        paragraph += [nodes.Text(" Pattern: "), nodes.literal(schema["pattern"], schema["pattern"])]
+    return paragraph
 
 
 def _record_table(name: str, record: dict[str, Any]) -> nodes.table:
     tgroup = nodes.tgroup(cols=4)
-    for width in (2, 3, 1, 5):
+    for width in WIDTHS:
         tgroup += nodes.colspec(colwidth=width)
     tgroup += nodes.thead("", _row("Field", "Type", "Required", "Meaning"))
     body = nodes.tbody()
     required = set(record["required"])
     for field, schema in record["properties"].items():
-        meaning = schema["description"]
-        if "x-tapssec-refers-to" in schema:
-            meaning += f" Must name an existing {schema['x-tapssec-refers-to']}."
-        if "pattern" in schema:
-            meaning += f" Pattern: {schema['pattern']}"
-        body += _row(field, _type_of(schema), "yes" if field in required else "no", meaning)
+        body += _row(field, _type_of(schema), "yes" if field in required else "no", _meaning(schema))
     tgroup += body
     table = nodes.table("", nodes.title(f"{name} record", f"{name} record"), tgroup, classes=["tapssec-format"])
     table["ids"] = [nodes.make_id(f"tapssec-format-{name}")]

@@ -10,7 +10,7 @@ from docutils.parsers.rst import directives
 from sphinx_tapssec.catalog_loading import get_domain
 from sphinx_tapssec.config import get_config
 from sphinx_tapssec.dependencies import Condition, note_selection, select
-from sphinx_tapssec.directives.base import CatalogDirective, adopt, one_of
+from sphinx_tapssec.directives.base import CatalogDirective, adopt
 from sphinx_tapssec.domain import node_id
 from sphinx_tapssec.render import lists
 from sphinx_tapssec.render.common import xref
@@ -20,35 +20,31 @@ if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
 
-#: How transport_lists() chooses the protocols of the classes not taken from ``requires``.
-MEMBERSHIP: dict[str, Condition] = {
-    lists.MAPPING_CLASS: ("byte_stream_mapping", ""),
-    lists.SPECIFIC_CLASS: ("specific", ""),
-}
-
-
 class TransportDeps(CatalogDirective):
-    """The Section 4 lists: which protocols need which kind of transport."""
+    """The protocols of each transport class the catalog defines (the survey's Section 4 lists)."""
 
     option_spec: ClassVar[OptionSpec] = {
-        "transport": one_of(lists.TRANSPORT_CLASSES),
+        "transport": directives.unchanged_required,
         "filter": directives.unchanged_required,
     }
 
     def run(self) -> list[nodes.Node]:
-        chosen = [self.options["transport"]] if "transport" in self.options else list(lists.TRANSPORT_CLASSES)
+        if "transport" in self.options:
+            chosen = self.known_ids("transport", [self.options["transport"]])
+        else:
+            chosen = [transport.id for transport in self.catalog.transports]
         if "filter" in self.options:
             self.depend_on_all([*self.catalog.protocols, *self.catalog.categories, *self.catalog.transports])
         else:
             self.depend_on([*self.catalog.categories, *self.catalog.transports])
             for transport_id in chosen:
                 # The protocols transport_lists() shows for this class (see dependencies.py).
-                conditions = [MEMBERSHIP.get(transport_id, ("requires", transport_id))]
+                conditions: list[Condition] = [("listed", transport_id)]
                 note_selection(self.env, conditions, select(self.catalog, conditions))
         catalog = self.filtered_catalog()
         result: list[nodes.Node] = []
         for transport_id in chosen:
-            if len(chosen) > 1 and self.catalog.transport(transport_id):
+            if "transport" not in self.options:
                 result.append(nodes.rubric("", "", xref("transport", transport_id)))
             result += lists.transport_lists(catalog, transport_id)
         container = nodes.container("", *result, classes=["tapssec-transport-deps"])

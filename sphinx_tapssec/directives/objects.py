@@ -49,7 +49,8 @@ class CatalogObject(ObjectDescription[str]):
 
     def run(self) -> list[nodes.Node]:
         if not self.catalog.has(self.kind, self.key):
-            warn(f"{self.name}: unknown {self.kind} {self.arguments[0]!r}", KINDS[self.kind][1], self.get_location())
+            missing = self.catalog.missing(self.kind, self.key)
+            warn(f"{self.name}: {missing}", KINDS[self.kind][1], self.get_location())
             return []
         # Both spellings (``secproto`` and ``tapssec:protocol``) describe the same object type.
         self.name: str = f"tapssec:{self.kind}"

@@ -11,6 +11,7 @@ from sphinx_tapssec.config import get_config
 from sphinx_tapssec.directives.base import CatalogDirective, adopt, id_list
 from sphinx_tapssec.model.spec import COVERAGE_LEVELS
 from sphinx_tapssec.render.taps import checked_note, mapping_table
+from sphinx_tapssec.render.wording import surveyed
 from sphinx_tapssec.warnings import Subtype
 
 if TYPE_CHECKING:
@@ -62,7 +63,8 @@ class TapsMappingTable(CatalogDirective):
     def caption(self, api: TapsApi) -> str | None:
         if "no-caption" in self.options:
             return None
-        return self.options.get("caption") or f"The survey's interfaces in {api.document}"
+        whose = "The survey's" if surveyed(self.catalog) else "The"
+        return self.options.get("caption") or f"{whose} interfaces in {api.document}"
 
     def coverage_levels(self) -> list[str]:
         """The levels of ``:coverage:`` (all of them without it); unknown ones are reported and ignored."""

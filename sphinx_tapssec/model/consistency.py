@@ -83,10 +83,11 @@ class _Checker:
         path, line, what = note.source.path, note.source.line, f"consistency note {note.id!r}"
         known = tuple(p for p in note.protocols if self.catalog.has("protocol", p))
         for unknown in sorted(set(note.protocols) - set(known)):
-            self.report(path, line, Subtype.UNKNOWN_PROTOCOL, f"{what}: unknown protocol {unknown!r}")
+            self.report(path, line, Subtype.UNKNOWN_PROTOCOL, f"{what}: {self.catalog.missing('protocol', unknown)}")
         for match in CITATION.finditer(note.note):
             if not self.catalog.has("reference", match.group(1)):
-                self.report(path, line, Subtype.UNKNOWN_REFERENCE, f"{what}: unknown reference {match.group(1)!r}")
+                missing = self.catalog.missing("reference", match.group(1))
+                self.report(path, line, Subtype.UNKNOWN_REFERENCE, f"{what}: {missing}")
         rule = note.rule
         if rule is not None and not self.catalog.has("rule", rule):
             self.report(path, line, Subtype.RULE, f"{what}: unknown rule {rule!r}")

@@ -100,7 +100,8 @@ def _change_ok(catalog: Catalog, edition: Edition, change: Change, report: Calla
     if change.kind == "cell":
         protocol_id, _, interface = change.key.partition("/")
         if catalog.protocol(protocol_id) is None:
-            report(change.source.at("key"), f"{what}: unknown protocol {protocol_id!r}", Subtype.UNKNOWN_PROTOCOL)
+            missing = catalog.missing("protocol", protocol_id)
+            report(change.source.at("key"), f"{what}: {missing}", Subtype.UNKNOWN_PROTOCOL)
             return False
         if _interface(catalog, interface) is None:
             report(change.source.at("key"), f"{what}: unknown interface {interface!r}", Subtype.UNKNOWN_INTERFACE)

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
+from sphinx_tapssec.model.suggest import did_you_mean
+
 _T = TypeVar("_T")
+
+#: The transport classes a protocol is listed under for a dependency it describes, not for ``requires``:
+#: a defined byte-stream mapping, and a transport-specific dependency (the survey's 4.2.1 and 4.3).
+MAPPING_CLASS = "byte-stream-mapping"
+SPECIFIC_CLASS = "transport-specific"
 
 #: ``[RFC8446]``-style citations inside plain-text fields.
 CITATION = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\]")
@@ -233,6 +240,17 @@ class Protocol:
         return next((e for e in self.exposes if e.code == code), None)
 
     @property
+    def transport_classes(self) -> tuple[str, ...]:
+        """The transport classes the protocol is listed under: its ``requires``, then
+        :data:`MAPPING_CLASS` and :data:`SPECIFIC_CLASS` when it describes such a dependency."""
+        classes = list(self.transport.requires)
+        if self.transport.byte_stream_mapping is not None and MAPPING_CLASS not in classes:
+            classes.append(MAPPING_CLASS)
+        if self.transport.specific is not None and SPECIFIC_CLASS not in classes:
+            classes.append(SPECIFIC_CLASS)
+        return tuple(classes)
+
+    @property
     def section4_group(self) -> str:
         """The category heading Section 4 lists this protocol under."""
         return self.transport.group or self.category
@@ -448,6 +466,9 @@ class Catalog:
     developments: tuple[Development, ...] = ()
     #: Every file the catalog was read from, for dependency tracking.
     files: tuple[str, ...] = ()
+    #: Records dropped while loading, as ``(kind, id, "path:line")`` of the problem that dropped them;
+    #: the id ``""`` stands for every record of a file that could not be read.
+    skipped: tuple[tuple[str, str, str], ...] = ()
     _by_id: dict[str, Mapping[str, object]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -509,6 +530,17 @@ class Catalog:
 
     def developments_of(self, protocol_id: str) -> tuple[Development, ...]:
         return tuple(d for d in self.developments if d.protocol == protocol_id)
+
+    def missing(self, kind: str, key: str) -> str:
+        """Why no record of *kind* has id *key*: it was skipped (and where), or it is unknown (and a guess)."""
+        for skipped_kind, skipped_key, location in self.skipped:
+            if skipped_kind == kind and skipped_key in (key, ""):
+                return f"{kind} {key!r} was skipped because of {location}"
+        return f"unknown {kind} {key!r}{did_you_mean(key, self._by_id.get(kind, {}))}"
+
+    def unreadable(self, kind: str) -> bool:
+        """Whether a file holding records of *kind* could not be read, so any id of *kind* may be missing."""
+        return any(skipped_kind == kind and not key for skipped_kind, key, _ in self.skipped)
 
     def has(self, kind: str, key: str) -> bool:
         """Whether a record of *kind* (``protocol``, ``interface``, ...) has id *key*."""

@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from sphinx_tapssec.model import builders
-from sphinx_tapssec.model.checker import RecordChecker
+from sphinx_tapssec.model.checker import RecordChecker, record_id, record_name
 from sphinx_tapssec.model.consistency import check_consistency
 from sphinx_tapssec.model.editions import check_editions
 from sphinx_tapssec.model.entities import Catalog, section_key
 from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, YamlError, parse
 from sphinx_tapssec.model.problems import Problem, Subtype
-from sphinx_tapssec.model.spec import FILES, RECORDS, FileSpec
+from sphinx_tapssec.model.spec import FILES, RECORDS, FileSpec, Record
+from sphinx_tapssec.model.suggest import did_you_mean
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.model.validate import validate
 
@@ -52,6 +53,7 @@ def load_catalog(
     records: dict[str, list[Any]] = {name: [] for name in builders.BUILDERS}
     problems: list[Problem] = []
     files: list[str] = []
+    skipped: list[tuple[str, str, str]] = []
     for directory in directories:
         if not directory.is_dir():
             problems.append(Problem(str(directory), 0, Subtype.CATALOG, "catalog directory not found"))
@@ -60,7 +62,7 @@ def load_catalog(
         for file_spec, path in progress(in_directory) if progress else in_directory:
             files.append(str(path))
             checker = RecordChecker(str(path))
-            for checked in _file_records(file_spec, path, checker):
+            for checked in _file_records(file_spec, path, checker, skipped):
                 records[file_spec.record].append(builders.BUILDERS[file_spec.record](checked, str(path)))
             problems.extend(checker.problems)
     raw = Catalog(
@@ -79,15 +81,42 @@ def load_catalog(
         taps=records["taps_api"][0] if records["taps_api"] else None,
         developments=tuple(records["development"]),
         files=tuple(files),
+        skipped=tuple(skipped),
     )
     catalog, found = validate(raw, url_schemes)
-    # Sorted only after validation, so that of two duplicates the first one read is kept.
     catalog = dataclasses.replace(
         catalog, protocols=tuple(sorted(catalog.protocols, key=lambda p: section_key(p.section)))
     )
     catalog, inconsistent = check_consistency(catalog)
     catalog, edition_problems = check_editions(catalog)
-    return LoadResult(catalog, tuple(problems) + found + inconsistent + edition_problems)
+    return LoadResult(catalog, tuple(problems) + _without_follow_ons(catalog, found + inconsistent + edition_problems))
+
+
+#: The subtypes that say an id names no record, by the kind of record.
+_UNKNOWN_KIND = {
+    Subtype.UNKNOWN_INTERFACE: "interface",
+    Subtype.UNKNOWN_CATEGORY: "category",
+    Subtype.UNKNOWN_PHASE: "phase",
+    Subtype.UNKNOWN_TRANSPORT: "transport",
+    Subtype.UNKNOWN_REFERENCE: "reference",
+}
+
+
+def _without_follow_ons(catalog: Catalog, problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """*problems* without those that only follow from a file that could not be read: while
+    interfaces.yaml has a syntax error, every interface code is unknown, and saying so again and
+    again would bury the one message that matters."""
+    if not any(catalog.unreadable(kind) for kind in _UNKNOWN_KIND.values()):
+        return problems
+    return tuple(
+        problem
+        for problem in problems
+        if not (
+            catalog.unreadable(_UNKNOWN_KIND.get(problem.subtype, ""))
+            # A query naming an id of an unreadable file, e.g. in rules.yaml.
+            or problem.subtype is Subtype.UNKNOWN_NAME
+        )
+    )
 
 
 def _read(path: Path, checker: RecordChecker) -> Any:
@@ -110,36 +139,52 @@ def _read(path: Path, checker: RecordChecker) -> Any:
         return None
 
 
-def _file_records(file_spec: FileSpec, path: Path, checker: RecordChecker) -> Iterable[Any]:
-    """The checked records of one file."""
+def _file_records(
+    file_spec: FileSpec, path: Path, checker: RecordChecker, skipped: list[tuple[str, str, str]]
+) -> Iterable[Any]:
+    """The checked records of one file; the ids of records it drops are added to *skipped*."""
     data = _read(path, checker)
     if data is None:
         if not checker.problems:
             checker.report(0, Subtype.YAML, "file is empty")
+        # A protocol file is named after its protocol; a file of many records stands for all of them.
+        skipped.append((file_spec.record, path.stem if file_spec.key is None else "", checker.problems[0].location))
         return []
     spec = RECORDS[file_spec.record]
     if file_spec.key is None:
-        return _one(checker.check(spec, data, getattr(data, "line", 1), file_spec.record))
+        return _checked(checker, spec, data, getattr(data, "line", 1), file_spec.record, skipped)
     if not isinstance(data, LocatedMap) or file_spec.key not in data:
         checker.report(1, Subtype.INVALID_VALUE, f"expected a mapping with the key {file_spec.key!r}")
         return []
     for key in data:
         if key != file_spec.key:
-            checker.report(data.key_lines[key], Subtype.UNKNOWN_FIELD, f"unknown top-level key {key!r}")
+            hint = did_you_mean(key, [file_spec.key])
+            checker.report(data.key_lines[key], Subtype.UNKNOWN_FIELD, f"unknown top-level key {key!r}{hint}")
     for key, line in data.duplicates:
         checker.report(line, Subtype.INVALID_VALUE, f"top-level key {key!r} is given twice; the second is ignored")
     value, line = data[file_spec.key], data.key_lines[file_spec.key]
     if not file_spec.many:
-        return _one(checker.check(spec, value, line, file_spec.record))
+        return _checked(checker, spec, value, line, file_spec.record, skipped)
     if not isinstance(value, LocatedList):
         checker.report(line, Subtype.INVALID_VALUE, f"{file_spec.key!r} must be a list of records")
         return []
-    checked = (
-        checker.check(spec, item, item_line, f"{file_spec.key}[{index}]")
+    return [
+        record
         for index, (item, item_line) in enumerate(zip(value, value.item_lines, strict=True))
-    )
-    return [record for record in checked if record is not None]
+        for record in _checked(checker, spec, item, item_line, f"{file_spec.key}[{index}]", skipped)
+    ]
 
 
-def _one(record: Any) -> list[Any]:
-    return [] if record is None else [record]
+def _checked(
+    checker: RecordChecker, spec: Record, data: Any, line: int, fallback: str, skipped: list[tuple[str, str, str]]
+) -> list[Any]:
+    """The record checked, in a list, or an empty list after saying once that it is skipped."""
+    what = record_name(spec.name, data, fallback)
+    since = len(checker.problems)
+    record = checker.check(spec, data, line, what)
+    if record is not None:
+        return [record]
+    location, key = checker.skipped(since, what), record_id(data)
+    if location is not None and key is not None:
+        skipped.append((spec.name, key, location))
+    return []

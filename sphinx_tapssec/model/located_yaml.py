@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from sphinx_tapssec.model.yaml_errors import explain
+
 #: Nodes one file may expand to; an alias bomb hits this long before memory runs out.
 MAX_NODES = 200_000
 #: Nesting depth of mappings and sequences.
@@ -127,17 +129,16 @@ def _parse_with(loader_class: type[yaml.SafeLoader], text: str) -> Any:
         loader = loader_class(text)
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        raise YamlError(f"invalid YAML: unacceptable character #x{error.character:04x}", line) from None
+        raise YamlError(f"YAML syntax error: unacceptable character #x{error.character:04x}", line) from None
     try:
         node = loader.get_single_node()
         if node is None:
             return None
         return _Converter(loader).convert(node)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
-        raise YamlError(f"invalid YAML: {error.problem or error.context}", line) from None
+        line, message = explain(error)
+        raise YamlError(message, line) from None
     except yaml.YAMLError as error:
-        raise YamlError(f"invalid YAML: {error}") from None
+        raise YamlError(f"YAML error: {error}") from None
     finally:
         loader.dispose()

@@ -42,10 +42,12 @@ SUBTYPE_HELP: dict[Subtype, str] = {
         "A catalog directory is missing, is not a directory, or a file cannot be read or is needed but absent."
     ),
     Subtype.YAML: "A catalog file is not valid YAML, or uses a tag or structure the loader refuses.",
-    Subtype.MISSING_FIELD: "A catalog record lacks a required field; the record is skipped.",
+    Subtype.MISSING_FIELD: "A catalog record lacks a required field; the record is skipped (said once).",
     Subtype.UNKNOWN_FIELD: "A catalog record has a field the format does not define (often a typo).",
     Subtype.INVALID_VALUE: "A catalog field has the wrong type or a value outside its allowed set.",
-    Subtype.DUPLICATE_ID: "Two catalog records share an id; the later one is skipped.",
+    Subtype.DUPLICATE_ID: (
+        "Two catalog records share an id; the one in the file named after the id (else the first read) is kept."
+    ),
     Subtype.UNKNOWN_INTERFACE: "An interface code is not defined in the catalog.",
     Subtype.UNKNOWN_CATEGORY: "A category id is not defined in the catalog.",
     Subtype.UNKNOWN_PHASE: "A phase id is not defined in the catalog.",

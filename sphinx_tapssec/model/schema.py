@@ -12,12 +12,17 @@ SCHEMA_ID = "https://sphinx-tapssec.invalid/schema/tapssec-catalog.schema.json"
 SCHEMA_PATH = "schema/tapssec-catalog.schema.json"
 
 
+def anchored(pattern: str) -> str:
+    """*pattern* as JSON Schema and the format reference write it: matched in full."""
+    return f"^(?:{pattern})$"
+
+
 def _string(field: Field) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": "string", "minLength": 1}
     if field.choices:
         schema["enum"] = list(field.choices)
     if field.pattern:
-        schema["pattern"] = f"^(?:{field.pattern})$"
+        schema["pattern"] = anchored(field.pattern)
     return schema
 
 

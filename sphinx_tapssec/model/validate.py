@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 from typing import Any, TypeVar
+from typing import Protocol as TypingProtocol
 
 from sphinx_tapssec.model.entities import (
     CITATION,
@@ -27,7 +29,18 @@ from sphinx_tapssec.model.entities import (
 from sphinx_tapssec.model.problems import Problem, Subtype
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
 
-_R = TypeVar("_R")
+
+class _Identified(TypingProtocol):
+    """A record with an id and a source: what :meth:`_Validator.unique` compares."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def source(self) -> Source: ...
+
+
+_R = TypeVar("_R", bound=_Identified)
 
 
 _UNKNOWN = {
@@ -36,6 +49,7 @@ _UNKNOWN = {
     "phase": Subtype.UNKNOWN_PHASE,
     "transport": Subtype.UNKNOWN_TRANSPORT,
     "reference": Subtype.UNKNOWN_REFERENCE,
+    "protocol": Subtype.UNKNOWN_PROTOCOL,
 }
 
 
@@ -44,23 +58,33 @@ class _Validator:
         self.catalog = catalog
         self.url_schemes = url_schemes
         self.problems: list[Problem] = []
+        #: Records dropped here, in the form of :attr:`Catalog.skipped`.
+        self.skipped: list[tuple[str, str, str]] = []
+
+    def all_skipped(self) -> tuple[tuple[str, str, str], ...]:
+        """The records the loader skipped and those skipped here so far."""
+        return (*self.catalog.skipped, *(s for s in self.skipped if s not in self.catalog.skipped))
 
     def report(self, source: Source, subtype: Subtype, message: str) -> None:
         self.problems.append(Problem(source.path, source.line, subtype, message))
 
     def unique(self, records: Iterable[_R], what: str) -> tuple[_R, ...]:
-        """*records* without later duplicates of an id."""
-        first: dict[str, Source] = {}
-        kept = []
+        """*records* with one record per id (:func:`_winner`); each other one is reported where it is."""
+        groups: dict[str, list[_R]] = {}
         for record in records:
-            key, source = getattr(record, "id"), getattr(record, "source")  # noqa: B009
-            if key in first:
-                self.report(
-                    source, Subtype.DUPLICATE_ID, f"duplicate {what} id {key!r}; first defined at {first[key].location}"
-                )
-                continue
-            first[key] = source
-            kept.append(record)
+            groups.setdefault(record.id, []).append(record)
+        kept = []
+        for key, group in groups.items():
+            winner = _winner(group)
+            kept.append(winner)
+            for record in group:
+                if record is not winner:
+                    self.report(
+                        record.source,
+                        Subtype.DUPLICATE_ID,
+                        f"duplicate {what} id {key!r}: {winner.source.location} defines it too and "
+                        f"is kept ({DUPLICATE_RULE}); this one is skipped",
+                    )
         return tuple(kept)
 
     def known(self, kind: str, keys: Iterable[str], source: Source, what: str) -> tuple[str, ...]:
@@ -70,8 +94,20 @@ class _Validator:
             if self.catalog.has(kind, key):
                 kept.append(key)
             else:
-                self.report(source, _UNKNOWN[kind], f"{what}: unknown {kind} {key!r}")
+                self.report(source, _UNKNOWN[kind], f"{what}: {self.catalog.missing(kind, key)}")
         return tuple(kept)
+
+    def needed(self, record: Any, kind: str, key: str, field: str) -> bool:
+        """Whether *key*, which *record* cannot do without, names a record of *kind*; if not, *record*
+        is reported as skipped once, and references to it then say why."""
+        if self.catalog.has(kind, key):
+            return True
+        record_kind = type(record).__name__.lower()
+        what = f"{record_kind} {record.id!r}"
+        source = record.source.at(field)
+        self.report(source, _UNKNOWN[kind], f"{what}: {self.catalog.missing(kind, key)}; {what} is skipped")
+        self.skipped.append((record_kind, record.id, source.location))
+        return False
 
     def citations(self, text: str | None, source: Source, what: str) -> None:
         for match in CITATION.finditer(text or ""):
@@ -102,7 +138,7 @@ class _Validator:
 
     def protocol(self, protocol: Protocol) -> Protocol | None:
         what = f"protocol {protocol.id!r}"
-        if not self.known("category", [protocol.category], protocol.source.at("category"), what):
+        if not self.needed(protocol, "category", protocol.category, "category"):
             return None
         needs = protocol.transport
         where = protocol.source
@@ -130,7 +166,7 @@ class _Validator:
         """The stable key of the interface named by its key or code, or ``None`` (reported)."""
         interface = self.catalog.interface_by_key(key_or_code) or self.catalog.interface(key_or_code.upper())
         if interface is None:
-            self.report(source, Subtype.UNKNOWN_INTERFACE, f"{what}: unknown interface {key_or_code!r}")
+            self.report(source, Subtype.UNKNOWN_INTERFACE, f"{what}: {self.catalog.missing('interface', key_or_code)}")
             return None
         return interface.key
 
@@ -169,7 +205,7 @@ class _Validator:
 
     def development(self, development: Development) -> Development | None:
         what = f"development {development.id!r}"
-        if not self.known_protocol(development.protocol, development.source.at("protocol"), what):
+        if not self.needed(development, "protocol", development.protocol, "protocol"):
             return None
         for item in development.sources:
             self.url(item.url, development.source.at("sources"), what)
@@ -179,12 +215,6 @@ class _Validator:
             if key is not None:
                 proposals.append(dataclasses.replace(proposal, interface=key))
         return dataclasses.replace(development, proposals=tuple(proposals))
-
-    def known_protocol(self, protocol_id: str, source: Source, what: str) -> bool:
-        if self.catalog.protocol(protocol_id) is None:
-            self.report(source, Subtype.UNKNOWN_PROTOCOL, f"{what}: unknown protocol {protocol_id!r}")
-            return False
-        return True
 
     def url(self, url: str | None, source: Source, what: str) -> None:
         if url and not safe_url(url, self.url_schemes):
@@ -223,16 +253,16 @@ def validate(catalog: Catalog, url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> 
     interfaces = tuple(
         check.with_refs(i, "definition", f"interface {i.code!r}")
         for i in unique.interfaces
-        if check.known("phase", [i.phase], i.source.at("phase"), f"interface {i.code!r}")
+        if check.needed(i, "phase", i.phase, "phase")
     )
     # Protocols are checked against the interfaces that survived, so none exposes a dropped one.
-    check.catalog = dataclasses.replace(unique, interfaces=interfaces)
+    check.catalog = dataclasses.replace(unique, interfaces=interfaces, skipped=check.all_skipped())
     protocols = tuple(p for p in map(check.protocol, unique.protocols) if p is not None)
     omitted = tuple(check.with_refs(o, "note", f"omitted {o.id!r}") for o in unique.omitted)
     groups: tuple[Category | Phase | Transport, ...] = (*unique.categories, *unique.phases, *unique.transports)
     for group in groups:
         check.citations(group.description, group.source.at("description"), repr(group.id))
-    result = dataclasses.replace(check.catalog, protocols=protocols, omitted=omitted)
+    result = dataclasses.replace(check.catalog, protocols=protocols, omitted=omitted, skipped=check.all_skipped())
     check.catalog = result
     result = dataclasses.replace(
         result,
@@ -243,4 +273,13 @@ def validate(catalog: Catalog, url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> 
             d for d in map(check.development, check.unique(result.developments, "development")) if d is not None
         ),
     )
-    return result, tuple(check.problems)
+    return dataclasses.replace(result, skipped=check.all_skipped()), tuple(check.problems)
+
+
+#: Which of two records with one id is kept; the docs' catalog page states the same rule.
+DUPLICATE_RULE = "the file named after the id wins, else the first file in name order"
+
+
+def _winner(group: Sequence[_R]) -> _R:
+    """Of records sharing an id, in reading order: the one in a file named after the id, else the first."""
+    return next((record for record in group if PurePath(record.source.path).stem == record.id), group[0])

@@ -6,12 +6,12 @@ Checking returns a new tree in which each bare word became an :class:`Attr` or a
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Subtype
 from sphinx_tapssec.model.spec import SECTION_PATTERN
+from sphinx_tapssec.model.suggest import did_you_mean
 from sphinx_tapssec.query._ast import And, Attr, Call, Compare, Expr, Literal, Member, Name, Not, Operand, Or
 from sphinx_tapssec.query._errors import QueryError
 from sphinx_tapssec.query._names import ATTRIBUTES, PREDICATES, Attribute, Type, normalize
@@ -29,13 +29,8 @@ _FLIP = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 _ORDERED = (Type.INT, Type.SECTION)
 
 
-def _suggest(word: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(word, candidates, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def _unknown(what: str, word: str, column: int, candidates: list[str]) -> QueryError:
-    return QueryError(f"unknown {what} {word!r}{_suggest(word, candidates)}", column, Subtype.UNKNOWN_NAME)
+    return QueryError(f"unknown {what} {word!r}{did_you_mean(word, candidates)}", column, Subtype.UNKNOWN_NAME)
 
 
 def catalog_id(catalog: Catalog, kind: str, literal: Literal) -> Literal:

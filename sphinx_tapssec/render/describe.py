@@ -11,6 +11,7 @@ from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.render.common import bullet_list, citations, field_list, inline_text, joined, paragraphs, xref
 from sphinx_tapssec.render.developments import protocol_block as since_survey
 from sphinx_tapssec.render.taps import interface_field as taps_field
+from sphinx_tapssec.render.wording import in_chapter, section_label, table_label, the_table
 
 #: The parts of a protocol description, in the order they render; ``:hide:`` takes these names.
 PROTOCOL_PARTS = ("description", "facts", "structure", "transport", "interfaces", "references", "developments")
@@ -42,7 +43,7 @@ def protocol_body(
             nodes.paragraph("", "", nodes.emphasis(protocol.summary, protocol.summary), classes=["tapssec-summary"]),
             *paragraphs(protocol.description),
         ],
-        "facts": [_facts(protocol)],
+        "facts": [_facts(catalog, protocol)],
         "structure": _structure(protocol),
         "transport": _transport(catalog, protocol),
         "interfaces": _interfaces(catalog, protocol),
@@ -52,13 +53,14 @@ def protocol_body(
     return [node for name in PROTOCOL_PARTS if name not in hidden for node in parts[name]]
 
 
-def _facts(protocol: Protocol) -> nodes.field_list:
-    table = "yes" if protocol.in_table else "no (described in Section 3 only)"
+def _facts(catalog: Catalog, protocol: Protocol) -> nodes.field_list:
+    chapter = in_chapter(catalog, catalog.categories)
+    table = "yes" if protocol.in_table else f"no (described{chapter} only)" if chapter else "no"
     return field_list(
         [
             ("Category", [xref("category", protocol.category)]),
-            ("Survey section", [nodes.Text(protocol.section)]),
-            ("In the summary table", [nodes.Text(table)]),
+            (section_label(catalog), [nodes.Text(protocol.section)]),
+            (table_label(catalog), [nodes.Text(table)]),
         ],
         classes=["tapssec-facts"],
     )
@@ -93,7 +95,7 @@ def _transport(catalog: Catalog, protocol: Protocol) -> list[nodes.Node]:
     if needs.requires:
         items.append([nodes.Text("Listed under: "), *joined([xref("transport", t)] for t in needs.requires)])
     else:
-        items.append([nodes.Text("Listed under no transport class in Section 4.")])
+        items.append([nodes.Text(f"Listed under no transport class{in_chapter(catalog, catalog.transports)}.")])
     if needs.byte_stream_mapping:
         items.append(_dependency_text(needs.byte_stream_mapping, "Defined byte-stream mapping"))
     if needs.specific:
@@ -118,10 +120,11 @@ def exposure_qualifier(exposure: Exposure) -> list[nodes.Node]:
 def _interfaces(catalog: Catalog, protocol: Protocol) -> list[nodes.Node]:
     rubric = nodes.rubric("Interfaces exposed", "Interfaces exposed")
     if not protocol.exposes:
+        table = the_table(catalog)
         text = (
-            "The survey's summary table lists no interfaces for this protocol."
+            f"{table[0].upper()}{table[1:]} lists no interfaces for this protocol."
             if protocol.in_table
-            else "Not part of the survey's summary table."
+            else f"Not part of {table}."
         )
         return [rubric, nodes.paragraph(text, text)]
     items = []
@@ -138,7 +141,7 @@ def interface_body(
     """The definition of *interface* and the protocols that expose it (a Section 5 list)."""
     facts: list[tuple[str, list[nodes.Node]]] = [
         ("Phase", [xref("phase", interface.phase)]),
-        ("Survey section", [nodes.Text(interface.section)]),
+        (section_label(catalog), [nodes.Text(interface.section)]),
     ]
     taps = taps_field(catalog.taps, interface) if with_taps and catalog.taps else None
     if taps is not None:

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx_tapssec.model.entities import Catalog, Development, DevelopmentSource, Interface, Proposal, Protocol
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
 from sphinx_tapssec.render.common import joined, paragraphs, xref
+from sphinx_tapssec.render.wording import surveyed
 
 #: The heading of the block on a protocol's page.
 BLOCK_TITLE = "Since the survey (not part of it)"
@@ -24,6 +25,9 @@ BLOCK_INTRO = (
     "Later developments, each with its source. They are not part of the survey, "
     "and the survey's table does not show them."
 )
+#: The same two for a catalog that declares no surveyed document.
+OWN_BLOCK_TITLE = "Later developments"
+OWN_BLOCK_INTRO = "Later developments, each with its source."
 #: The marks of the matrix's ``:proposed:`` option, by change.
 MARKS = {"expose": "+", "withdraw": "-"}
 #: What a proposal says, by change.
@@ -111,9 +115,10 @@ def protocol_block(
     """The labelled block after a protocol's survey content (nothing when it has no developments)."""
     if not developments:
         return []
+    title, intro = (BLOCK_TITLE, BLOCK_INTRO) if surveyed(catalog) else (OWN_BLOCK_TITLE, OWN_BLOCK_INTRO)
     block = nodes.container("", classes=["tapssec-developments"])
-    block += nodes.rubric(BLOCK_TITLE, BLOCK_TITLE)
-    block += nodes.paragraph(BLOCK_INTRO, BLOCK_INTRO, classes=["tapssec-developments-intro"])
+    block += nodes.rubric(title, title)
+    block += nodes.paragraph(intro, intro, classes=["tapssec-developments-intro"])
     block += development_list(catalog, developments, schemes, with_protocol=False)
     return [block]
 
@@ -131,7 +136,7 @@ def cell_proposals(developments: Iterable[Development]) -> dict[tuple[str, str],
 
 
 def mark_proposed(
-    cell: nodes.entry, protocol: Protocol, interface: Interface, proposals: CellProposals | None
+    cell: nodes.entry, protocol: Protocol, interface: Interface, proposals: CellProposals | None, record: str
 ) -> nodes.entry:
     """*cell* with the proposed change marked beside what the survey says (which stays as it is).
 
@@ -149,7 +154,7 @@ def mark_proposed(
     mark = MARKS[wanted]
     sources = "; ".join(_source_citation(development) for development, _ in relevant)
     spoken = (
-        f" (proposed, not part of the survey: {protocol.name} {CHANGE_WORDS[wanted]} for {interface.code}, {sources})"
+        f" (proposed, not part of {record}: {protocol.name} {CHANGE_WORDS[wanted]} for {interface.code}, {sources})"
     )
     paragraph += nodes.superscript(mark, mark, classes=["tapssec-proposed-mark"])
     # Visually hidden in HTML; removed for other builders (see transforms.py).
@@ -163,6 +168,7 @@ def mark_proposed_cells(
     protocols: Sequence[Protocol],
     interfaces: Sequence[Interface],
     developments: Iterable[Development] | None,
+    record: str,
 ) -> int:
     """Mark the proposals of *developments* in a matrix body whose rows are *protocols* and whose
     columns (after the stub) are *interfaces*; returns how many cells got a mark (none without
@@ -175,12 +181,12 @@ def mark_proposed_cells(
         for cell, interface in zip(row.children[1:], interfaces, strict=True):
             assert isinstance(cell, nodes.entry)
             before = len(cell["classes"])
-            mark_proposed(cell, protocol, interface, changes.get((protocol.id, interface.key)))
+            mark_proposed(cell, protocol, interface, changes.get((protocol.id, interface.key)), record)
             marked += len(cell["classes"]) > before
     return marked
 
 
-def proposed_legend(developments: Sequence[Development] | None, marked: int) -> list[nodes.Node]:
+def proposed_legend(developments: Sequence[Development] | None, marked: int, record: str) -> list[nodes.Node]:
     """The legend line of the ``:proposed:`` marks (none without the option, *developments* ``None``);
     *marked* is how many cells of the table carry one."""
     if developments is None:
@@ -190,7 +196,7 @@ def proposed_legend(developments: Sequence[Development] | None, marked: int) -> 
     legend += nodes.Text(
         f"{MARKS['expose']} in an empty cell = a later standard suggests the cell would be marked today; "
         f"{MARKS['withdraw']} beside a mark = one suggests the cell would lose its mark. "
-        "These are proposals, not part of the survey, whose own marks are unchanged "
+        f"These are proposals, not part of {record}, whose own marks are unchanged "
         f"({marked} {'cell' if marked == 1 else 'cells'} of this table)."
     )
     return [legend]

@@ -1,4 +1,4 @@
-"""The survey's lists: Section 4's transport dependencies, protocols by category, references, omissions."""
+"""The catalog's lists: protocols by transport class and by category, references, omissions."""
 
 from __future__ import annotations
 
@@ -7,16 +7,13 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 
 from sphinx_tapssec.domain import node_id
-from sphinx_tapssec.model.entities import Catalog, Dependency, Protocol, Reference
+from sphinx_tapssec.model.entities import MAPPING_CLASS, SPECIFIC_CLASS, Catalog, Dependency, Protocol, Reference
 from sphinx_tapssec.model.urls import safe_url
 from sphinx_tapssec.render.common import bullet_list, citations, inline_text, xref
 from sphinx_tapssec.render.describe import SPECIFIC_LABELS
 
-#: The transport classes whose lists come from the protocols' ``requires``.
-LISTED_CLASSES = ("byte-stream", "datagram")
-MAPPING_CLASS = "byte-stream-mapping"
-SPECIFIC_CLASS = "transport-specific"
-TRANSPORT_CLASSES = (*LISTED_CLASSES, MAPPING_CLASS, SPECIFIC_CLASS)
+#: What an empty transport class says instead of a list.
+EMPTY_CLASS = "No protocol is listed under this transport class."
 
 
 def _by_group(
@@ -33,8 +30,10 @@ def _by_group(
 
 
 def _with_dependency(dependency: Dependency | None, label: str | None = None) -> list[nodes.Node]:
-    assert dependency is not None
+    """The note and citations of *dependency* (nothing without one), after *label*."""
     result: list[nodes.Node] = []
+    if dependency is None:
+        return result
     if label:
         result.append(nodes.Text(f" {label}"))
     if dependency.note:
@@ -45,24 +44,26 @@ def _with_dependency(dependency: Dependency | None, label: str | None = None) ->
 
 
 def transport_lists(catalog: Catalog, transport_id: str) -> list[nodes.Node]:
-    """The Section 4 list of one transport class."""
-    protocols = catalog.protocols
-    if transport_id in LISTED_CLASSES:
-        members = [p for p in protocols if transport_id in p.transport.requires]
-        return _by_group(catalog, members, lambda p: [xref("protocol", p.id)])
+    """The list of one transport class (any class the catalog defines), under category headings.
+
+    A protocol's byte-stream mapping or transport-specific dependency is shown beside it; the
+    transport-specific class is one list with the kind of each dependency, as the survey has it.
+    """
+    members = [p for p in catalog.protocols if transport_id in p.transport_classes]
+    if not members:
+        return [nodes.paragraph(EMPTY_CLASS, EMPTY_CLASS, classes=["tapssec-empty"])]
     if transport_id == MAPPING_CLASS:
-        members = [p for p in protocols if p.transport.byte_stream_mapping]
         return _by_group(
             catalog, members, lambda p: [xref("protocol", p.id), *_with_dependency(p.transport.byte_stream_mapping)]
         )
-    members = [p for p in protocols if p.transport.specific]
+    if transport_id != SPECIFIC_CLASS:
+        return _by_group(catalog, members, lambda p: [xref("protocol", p.id)])
     items = []
     for protocol in members:
         specific = protocol.transport.specific
-        assert specific is not None
-        label = SPECIFIC_LABELS.get(specific.kind or "", "")
+        label = SPECIFIC_LABELS.get(specific.kind or "", "") if specific else ""
         items.append([xref("protocol", protocol.id), *_with_dependency(specific, label or None)])
-    return [bullet_list(items, classes=["tapssec-transport-list"])] if items else []
+    return [bullet_list(items, classes=["tapssec-transport-list"])]
 
 
 def protocol_list(catalog: Catalog, category_ids: Sequence[str], *, in_table: bool) -> list[nodes.Node]:

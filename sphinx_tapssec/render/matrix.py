@@ -20,6 +20,7 @@ from sphinx_tapssec.render.common import citations, inline_text, xref
 from sphinx_tapssec.render.developments import mark_proposed_cells, proposed_legend
 from sphinx_tapssec.render.matrix_classes import column_classes, row_classes
 from sphinx_tapssec.render.taps import header_classes, mark_cell, matrix_legend
+from sphinx_tapssec.render.wording import the_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
         body += row
     tgroup += body
     # After the survey's cells are complete: a proposal is added beside them, never instead.
-    proposed = mark_proposed_cells(body, spec.protocols, spec.interfaces, spec.proposed)
+    proposed = mark_proposed_cells(body, spec.protocols, spec.interfaces, spec.proposed, the_record(catalog))
     table = nodes.table("", classes=["tapssec-matrix"])
     if spec.caption:
         table += nodes.title(spec.caption, spec.caption)
@@ -99,7 +100,7 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
         result.append(_legend(spec.interfaces))
         if spec.taps is not None:
             result.append(matrix_legend(spec.taps, spec.interfaces))
-        result += proposed_legend(spec.proposed, proposed)
+        result += proposed_legend(spec.proposed, proposed, the_record(catalog))
     if notes:
         result.append(_notes(catalog, notes))
     return [nodes.container("", *result, classes=["tapssec-matrix-block"])]

@@ -14,7 +14,7 @@ from docutils import nodes
 
 from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.render.common import xref
-from sphinx_tapssec.render.matrix_classes import protocol_transports
+from sphinx_tapssec.render.wording import the_table
 
 #: What the cards can be grouped by.
 GROUPINGS = ("category", "transport")
@@ -52,7 +52,7 @@ def _labelled(label: str, children: list[nodes.Node]) -> nodes.paragraph:
     return nodes.paragraph("", "", nodes.strong(label, label), nodes.Text(" "), *children, classes=["sd-card-text"])
 
 
-def card(protocol: Protocol, grouping: str) -> nodes.container:
+def card(catalog: Catalog, protocol: Protocol, grouping: str) -> nodes.container:
     """One protocol's card: its name (a link), long name, transports or category, and interfaces."""
     body = _component("card-body", ["sd-card-body"])
     body += nodes.paragraph(
@@ -61,7 +61,7 @@ def card(protocol: Protocol, grouping: str) -> nodes.container:
     if protocol.full_name != protocol.name:
         body += nodes.paragraph(protocol.full_name, protocol.full_name, classes=["sd-card-text"])
     if grouping == "category":
-        transports = protocol_transports(protocol)
+        transports = [t for t in protocol.transport_classes if catalog.has("transport", t)]
         if transports:
             body += _labelled("Runs over:", _badges("transport", transports, _OTHER_BADGE))
     else:
@@ -69,14 +69,14 @@ def card(protocol: Protocol, grouping: str) -> nodes.container:
     if protocol.exposes:
         body += _labelled("Exposes:", _badges("interface", protocol.interface_codes, _INTERFACE_BADGE))
     else:
-        text = "Not in the survey's summary table." if not protocol.in_table else "No interfaces listed."
+        text = f"Not in {the_table(catalog)}." if not protocol.in_table else "No interfaces listed."
         body += nodes.paragraph(text, text, classes=["sd-card-text", "tapssec-card-note"])
     classes = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "tapssec-card"]
     return _component("card", classes, body)
 
 
-def _grid(protocols: Sequence[Protocol], grouping: str) -> nodes.container:
-    items = [_component("grid-item", ["sd-col", "sd-d-flex-row"], card(p, grouping)) for p in protocols]
+def _grid(catalog: Catalog, protocols: Sequence[Protocol], grouping: str) -> nodes.container:
+    items = [_component("grid-item", ["sd-col", "sd-d-flex-row"], card(catalog, p, grouping)) for p in protocols]
     row = _component("grid-row", _GRID_ROW, *items)
     return _component("grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"], row)
 
@@ -88,7 +88,7 @@ def groups(catalog: Catalog, protocols: Sequence[Protocol], grouping: str) -> li
         members = {key: [p for p in protocols if p.category == key] for key in keys}
     else:
         keys = [transport.id for transport in catalog.transports]
-        members = {key: [p for p in protocols if key in protocol_transports(p)] for key in keys}
+        members = {key: [p for p in protocols if key in p.transport_classes] for key in keys}
     return [(key, members[key]) for key in keys if members[key]]
 
 
@@ -97,5 +97,5 @@ def overview(catalog: Catalog, protocols: Sequence[Protocol], grouping: str) -> 
     result = nodes.container("", classes=["tapssec-overview"])
     for key, members in groups(catalog, protocols, grouping):
         result += nodes.rubric("", "", xref(grouping, key), classes=["tapssec-overview-group"])
-        result += _grid(members, grouping)
+        result += _grid(catalog, members, grouping)
     return result

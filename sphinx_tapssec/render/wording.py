@@ -1,0 +1,52 @@
+"""Words that depend on what the catalog is: a survey of a document, or a catalog of one's own.
+
+A catalog declares the document it surveys in ``survey.yaml``. Only then do the renderings
+speak of "the survey", its summary table and its sections, and the section numbers they name
+come from the catalog itself (the chapter its categories or transport classes are in).
+Without that declaration the same facts are worded for any catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol as TypingProtocol
+
+from sphinx_tapssec.model.entities import Catalog
+
+
+class _Sectioned(TypingProtocol):
+    @property
+    def section(self) -> str: ...
+
+
+def surveyed(catalog: Catalog) -> bool:
+    """Whether the catalog declares a surveyed document (``survey.yaml``)."""
+    return catalog.survey is not None
+
+
+def section_label(catalog: Catalog) -> str:
+    """The label of a record's section number."""
+    return "Survey section" if surveyed(catalog) else "Section"
+
+
+def table_label(catalog: Catalog) -> str:
+    """The label saying whether a protocol has a row in the table of interfaces."""
+    return "In the summary table" if surveyed(catalog) else "In the interface matrix"
+
+
+def the_table(catalog: Catalog) -> str:
+    """The table of interfaces, as a sentence names it."""
+    return "the survey's summary table" if surveyed(catalog) else "the interface matrix"
+
+
+def the_record(catalog: Catalog) -> str:
+    """What the catalog's own content is, as a sentence names it beside later proposals."""
+    return "the survey" if surveyed(catalog) else "the catalog"
+
+
+def in_chapter(catalog: Catalog, records: Sequence[_Sectioned]) -> str:
+    """`` in Section 4`` when the catalog is a survey whose *records* share a top-level section, else nothing."""
+    chapters = {record.section.split(".")[0] for record in records}
+    if not surveyed(catalog) or len(chapters) != 1:
+        return ""
+    return f" in Section {chapters.pop()}"

@@ -1,0 +1,3 @@
+extensions = ["sphinx_tapssec", "sphinx_design"]
+tapssec_catalog = "catalog"
+exclude_patterns = ["_build"]
