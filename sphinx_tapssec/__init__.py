@@ -43,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from sphinx_tapssec.directives.taps_mapping import TapsMappingTable
     from sphinx_tapssec.domain import TapssecDomain
     from sphinx_tapssec.nodes import exposure_mark, visit_exposure_mark_html
+    from sphinx_tapssec.render.matrix_text import PlainTextMatrix
     from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText
 
     # The stack diagram is drawn by Graphviz. The protocol-overview cards need sphinx-design,
@@ -81,6 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     checks.register(app)
     app.add_node(exposure_mark, html=(visit_exposure_mark_html, None))
     app.add_post_transform(DropScreenReaderText)
+    app.add_post_transform(PlainTextMatrix)
     app.add_post_transform(ChooseStackDiagram)
     app.connect("builder-inited", catalog_loading.load)
     app.connect("builder-inited", note_sphinx_design)

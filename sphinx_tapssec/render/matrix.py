@@ -107,8 +107,8 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
 
 def _legend(interfaces: Sequence[Interface]) -> nodes.paragraph:
     legend = nodes.paragraph("", "", classes=["tapssec-legend"])
-    legend += nodes.strong("Legend: ", "Legend: ")
-    legend += nodes.Text(f"{MARK} = the interface is exposed; blank = not exposed. ")
+    legend += nodes.strong("Legend:", "Legend:")
+    legend += nodes.Text(f" {MARK} = the interface is exposed; blank = not exposed. ")
     for index, interface in enumerate(interfaces):
         legend += nodes.literal(interface.code, interface.code)
         legend += nodes.Text(f" {interface.name}{'; ' if index < len(interfaces) - 1 else '.'}")
