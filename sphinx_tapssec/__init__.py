@@ -42,7 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from sphinx_tapssec.directives.stack_diagram import StackDiagram
     from sphinx_tapssec.directives.taps_mapping import TapsMappingTable
     from sphinx_tapssec.domain import TapssecDomain
-    from sphinx_tapssec.nodes import exposure_mark, visit_exposure_mark_html
+    from sphinx_tapssec.nodes import exposure_mark, matrix_labels, visit_exposure_mark_html, visit_matrix_labels_html
     from sphinx_tapssec.render.matrix_text import PlainTextMatrix
     from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText
 
@@ -81,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Queries, claims, coverage and the consistency pages.
     checks.register(app)
     app.add_node(exposure_mark, html=(visit_exposure_mark_html, None))
+    app.add_node(matrix_labels, html=(visit_matrix_labels_html, None))
     app.add_post_transform(DropScreenReaderText)
     app.add_post_transform(PlainTextMatrix)
     app.add_post_transform(ChooseStackDiagram)
