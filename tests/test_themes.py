@@ -16,6 +16,7 @@ included, are printed and written to ``axe-<theme>.json`` beside the screenshots
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -76,6 +77,15 @@ def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return artifacts_dir(tmp_path_factory)
 
 
+@contextlib.contextmanager
+def themed_site(theme: str, tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> Iterator[str]:
+    """The survey site under *theme*, served; skips the test when the theme is not installed."""
+    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
+    artifacts.mkdir(parents=True, exist_ok=True)
+    with serve(built_site(tmp_path_factory, theme)) as site:
+        yield site
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_site_builds_without_warnings(theme: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
@@ -124,9 +134,7 @@ def ours_only(scoped: dict[str, Any], theme_colours: set[str]) -> list[str]:
 def test_matrix_page_under_theme(
     theme: str, browser: Browser, tmp_path_factory: pytest.TempPathFactory, artifacts: Path
 ) -> None:
-    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
-    artifacts.mkdir(parents=True, exist_ok=True)
-    with serve(built_site(tmp_path_factory, theme)) as site:
+    with themed_site(theme, tmp_path_factory, artifacts) as site:
         for width, height, dark in VIEWS:
             with visit(browser, site + "survey/summary.html", width=width, height=height, dark=dark) as opened:
                 page = opened.page
@@ -158,9 +166,10 @@ def test_forced_colors_keep_exposed_cells_apart(
     theme: str, browser: Browser, tmp_path_factory: pytest.TempPathFactory, artifacts: Path
 ) -> None:
     """Windows High Contrast replaces the page's colours: exposed cells and the hovered row must still show."""
-    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
-    artifacts.mkdir(parents=True, exist_ok=True)
-    with serve(built_site(tmp_path_factory, theme)) as site, visit(browser, site + "survey/summary.html") as opened:
+    with (
+        themed_site(theme, tmp_path_factory, artifacts) as site,
+        visit(browser, site + "survey/summary.html") as opened,
+    ):
         page = opened.page
         page.emulate_media(forced_colors="active")
         assert page.evaluate("matchMedia('(forced-colors: active)').matches")
@@ -170,13 +179,14 @@ def test_forced_colors_keep_exposed_cells_apart(
         page.screenshot(path=artifacts / f"matrix-{theme}-forced-colors.png")
         colours = page.evaluate(
             """() => {
-                const row = [...document.querySelectorAll('#table-1 tbody tr')].find(r => r.textContent.includes('tcpcrypt'));
+                const rows = [...document.querySelectorAll('#table-1 tbody tr')];
+                const row = rows.find(r => r.textContent.includes('tcpcrypt'));
                 const style = cell => getComputedStyle(cell);
-                const exposed = row.querySelector('td.tapssec-exposed'), blank = row.querySelector('td:not(.tapssec-exposed)');
-                const other = document.querySelector('#table-1 tbody tr:first-child td:not(.tapssec-exposed)');
+                const exposed = row.querySelector('td.tapssec-exposed');
+                const blank = row.querySelector('td:not(.tapssec-exposed)');
                 return {
                     exposed: style(exposed).backgroundColor, blank: style(blank).backgroundColor,
-                    hovered: style(blank).outlineStyle, other: style(other || blank).outlineStyle,
+                    hovered: style(blank).outlineStyle,
                 };
             }"""
         )
@@ -194,12 +204,10 @@ def test_axe_under_theme(
     artifacts: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
-    artifacts.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {}
     failures: dict[str, list[str]] = {}
     modes = (False, True) if theme in DARK_THEMES else (False,)
-    with serve(built_site(tmp_path_factory, theme)) as site:
+    with themed_site(theme, tmp_path_factory, artifacts) as site:
         for name in PAGES:
             for dark in modes:
                 key = f"{name} ({'dark' if dark else 'light'})"
