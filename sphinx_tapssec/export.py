@@ -121,19 +121,21 @@ def _csv_safe(value: str) -> str:
 def aligned_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     """Lines of a table as aligned plain text: the first column left-aligned, the others centred.
 
-    Columns are one space apart and at least three characters wide, as in the survey's Table 1;
-    a body cell's first character (its mark) sits in the middle of the column, anything after it
-    (a note number) to its right. The CLI's ``matrix`` command and the text, man and Texinfo
-    matrices print this form.
+    Columns are one space apart and at least three characters wide, as in the survey's Table 1.
+    The body cells of a column start at the same place, so that their marks line up, as near
+    the middle as the column's longest cell (a mark with a note number) allows. The CLI's
+    ``matrix`` command and the text, man and Texinfo matrices print this form.
     """
-    widths = [max([3, len(title), *(2 * len(row[index]) - 1 for row in rows)]) for index, title in enumerate(header)]
-    widths[0] = max([len(header[0]), *(len(row[0]) for row in rows)])
+    longest = [max([0, *(len(row[index]) for row in rows)]) for index in range(len(header))]
+    widths = [max(3, len(title), longest[index] + 1) for index, title in enumerate(header)]
+    widths[0] = max(len(header[0]), longest[0])
+    offsets = [min((width - 1) // 2, width - most) for width, most in zip(widths, longest, strict=True)]
 
     def line(cells: Sequence[str], body: bool) -> str:
         first, *rest = cells
         aligned = [
-            (" " * ((width - 1) // 2) + cell).ljust(width) if body and cell else cell.center(width)
-            for cell, width in zip(rest, widths[1:], strict=True)
+            (" " * offset + cell).ljust(width) if body else cell.center(width)
+            for cell, width, offset in zip(rest, widths[1:], offsets[1:], strict=True)
         ]
         return " ".join([first.ljust(widths[0]), *aligned]).rstrip()
 

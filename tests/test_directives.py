@@ -102,8 +102,8 @@ def test_text_builder(app: SphinxTestApp) -> None:
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
     # The survey's compact form: columns one space apart, a mark in the middle of its column.
     assert text_matrix_lines(text) == [
-        "Protocol IPK ALG   KU",
-        "Alpha     x        x^1",
+        "Protocol IPK ALG  KU",
+        "Alpha     x       x^1",
         "Beta      x   x",
     ]
     assert "**Legend:** x = the interface is exposed; blank = not exposed." in text
@@ -119,7 +119,7 @@ def test_man_builder(app: SphinxTestApp) -> None:
     man = page.read_text(encoding="utf-8")
     # Preformatted, as compact as in the text output.
     assert text_matrix_lines(man[man.index(".EX") : man.index(".EE")])[1:] == [
-        "Alpha     x        x^1",
+        "Alpha     x       x^1",
         "Beta      x   x",
     ]
     assert "exposes" not in man
@@ -132,7 +132,7 @@ def test_texinfo_builder(app: SphinxTestApp) -> None:
     (texi_file,) = app.outdir.glob("*.texi")
     texi = texi_file.read_text(encoding="utf-8")
     example = texi[texi.index("@example") : texi.index("@end example")]
-    assert text_matrix_lines(example)[1:] == ["Alpha     x        x^1", "Beta      x   x"]
+    assert text_matrix_lines(example)[1:] == ["Alpha     x       x^1", "Beta      x   x"]
     assert "exposes" not in texi
 
 

@@ -17,11 +17,11 @@ from sphinx_tapssec.export import aligned_table
 
 
 def _plain(node: nodes.Node) -> str:
-    """A cell's text; a superscript (a note number, an API mark) as ``^1``, as the text writer writes it."""
+    """A cell's text; a note number as ``^1``, as the text writer writes superscripts, an API mark as is (``x†``)."""
     if isinstance(node, nodes.Text):
         return str(node)
     text = "".join(_plain(child) for child in node.children)
-    return "^" + text if isinstance(node, nodes.superscript) else text
+    return "^" + text if isinstance(node, nodes.superscript) and text[:1].isdigit() else text
 
 
 def _rows(table: nodes.table) -> list[list[str]]:
