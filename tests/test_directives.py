@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -172,6 +173,28 @@ def test_matrix_legend_and_notes(basic_page: Element) -> None:
     assert [" ".join(li.text().split()) for li in notes] == ["Alpha, KU: version 2 only [PAPER]"]
     marker = block.find("sup").find("a")
     assert marker.attrs["href"] == "#" + notes[0].attrs["id"]
+
+
+def test_matrix_labels_for_the_script(basic_page: Element) -> None:
+    """The names the page script shows travel as JSON in data- attributes, keyed as the classes spell the ids."""
+    block = basic_page.find("div", class_="tapssec-matrix-block")
+    (labels,) = block.find_all("div", class_="tapssec-matrix-labels")
+    assert "hidden" in labels.attrs and labels.text() == ""
+    assert json.loads(labels.attrs["data-phase"]) == {
+        "pre-connection": "Pre-Connection",
+        "post-connection": "Post-Connection",
+    }
+    assert json.loads(labels.attrs["data-category"]) == {"stream": "Stream Protocols", "packet": "Packet Protocols"}
+    assert json.loads(labels.attrs["data-interface"]) == {
+        "ipk": "Identities and Private Keys",
+        "alg": "Supported Algorithms",
+        "ku": "Key Update",
+    }
+    assert json.loads(labels.attrs["data-protocol"]) == {
+        "alpha": "Alpha Stream Security",
+        "beta": "Beta Packet Security",
+    }
+    assert json.loads(labels.attrs["data-transport"])["datagram"] == "Unreliable Datagram Transports"
 
 
 def _description(page: Element, kind: str, key: str) -> Element:
