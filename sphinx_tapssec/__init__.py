@@ -44,12 +44,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from sphinx_tapssec.domain import TapssecDomain
     from sphinx_tapssec.nodes import (
         exposure_mark,
+        matrix_labels,
         stack_drawing,
         visit_exposure_mark_html,
+        visit_matrix_labels_html,
         visit_stack_drawing_html,
         visit_stack_drawing_latex,
         visit_stack_drawing_text,
     )
+    from sphinx_tapssec.render.matrix_text import PlainTextMatrix
     from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText
 
     # No other extension is loaded into the host: the stack diagram is drawn by the extension
@@ -87,6 +90,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Queries, claims, coverage and the consistency pages.
     checks.register(app)
     app.add_node(exposure_mark, html=(visit_exposure_mark_html, None))
+    app.add_node(matrix_labels, html=(visit_matrix_labels_html, None))
     no_picture = (visit_stack_drawing_text, None)
     app.add_node(
         stack_drawing,
@@ -97,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         texinfo=no_picture,
     )
     app.add_post_transform(DropScreenReaderText)
+    app.add_post_transform(PlainTextMatrix)
     app.add_post_transform(ChooseStackDiagram)
     app.connect("builder-inited", catalog_loading.load)
     app.connect("builder-inited", note_sphinx_design)

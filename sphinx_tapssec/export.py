@@ -118,18 +118,40 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
+def aligned_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Lines of a table as aligned plain text: the first column left-aligned, the others centred.
+
+    Columns are one space apart and at least three characters wide, as in the survey's Table 1.
+    The body cells of a column start at the same place, so that their marks line up, as near
+    the middle as the column's longest cell (a mark with a note number) allows. The CLI's
+    ``matrix`` command and the text, man and Texinfo matrices print this form.
+    """
+    longest = [max([0, *(len(row[index]) for row in rows)]) for index in range(len(header))]
+    widths = [max(3, len(title), longest[index] + 1) for index, title in enumerate(header)]
+    widths[0] = max(len(header[0]), longest[0])
+    offsets = [min((width - 1) // 2, width - most) for width, most in zip(widths, longest, strict=True)]
+
+    def line(cells: Sequence[str], body: bool) -> str:
+        first, *rest = cells
+        aligned = [
+            (" " * offset + cell).ljust(width) if body else cell.center(width)
+            for cell, width, offset in zip(rest, widths[1:], offsets[1:], strict=True)
+        ]
+        return " ".join([first.ljust(widths[0]), *aligned]).rstrip()
+
+    return [line(header, body=False), *(line(row, body=True) for row in rows)]
+
+
 def text_matrix(catalog: Catalog, protocols: Sequence[Protocol], interfaces: Sequence[Interface]) -> str:
     """The matrix as aligned plain text, for terminals (the CLI's ``matrix`` command)."""
-    width = max([len("Protocol"), *(len(p.name) for p in protocols)])
-    lines = [" ".join(["Protocol".ljust(width), *(i.code.center(max(3, len(i.code))) for i in interfaces)])]
+    rows = []
     for protocol in protocols:
-        cells = []
+        cells = [protocol.name]
         for interface in interfaces:
             exposure = protocol.exposure(interface.code)
-            mark = "" if exposure is None else MARK + ("*" if exposure.note or exposure.references else "")
-            cells.append(mark.center(max(3, len(interface.code))))
-        lines.append(" ".join([protocol.name.ljust(width), *cells]).rstrip())
-    return "\n".join(lines) + "\n"
+            cells.append("" if exposure is None else MARK + ("*" if exposure.note or exposure.references else ""))
+        rows.append(cells)
+    return "\n".join(aligned_table(["Protocol", *(i.code for i in interfaces)], rows)) + "\n"
 
 
 # --- the catalog format itself ------------------------------------------------------------------

@@ -1,8 +1,10 @@
-"""Nodes of our own: placeholders replaced by post-transforms, the matrix's compact mark, and the
-stack diagram's picture, with the visitors that write them."""
+"""Nodes of our own: placeholders replaced by post-transforms, the matrix's compact mark and its
+labels, and the stack diagram's picture, with the visitors that write them."""
 
 from __future__ import annotations
 
+import html
+import json
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -48,6 +50,25 @@ class exposure_mark(nodes.Inline, nodes.Element):  # type: ignore[misc]  # noqa:
 def visit_exposure_mark_html(translator: HTML5Translator, node: exposure_mark) -> None:
     mark, spoken = translator.encode(node["mark"]), translator.encode(node["spoken"])
     translator.body.append(f'<span class="tapssec-mark">{mark}</span><span class="tapssec-a11y">{spoken}</span>')
+    raise nodes.SkipNode
+
+
+class matrix_labels(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+    """The names the matrix script shows for the ids in a matrix's classes, for HTML only.
+
+    Attribute ``labels``: kind (``phase``, ``category``, ``transport``, ``interface``,
+    ``protocol``) -> class id -> name. HTML writes an empty hidden ``div`` carrying one
+    ``data-<kind>`` attribute of JSON per kind; :class:`sphinx_tapssec.transforms.DropScreenReaderText`
+    removes the node from every other format.
+    """
+
+
+def visit_matrix_labels_html(translator: HTML5Translator, node: matrix_labels) -> None:
+    attributes = "".join(
+        f' data-{kind}="{html.escape(json.dumps(names, ensure_ascii=False), quote=True)}"'
+        for kind, names in node["labels"].items()
+    )
+    translator.body.append(f'<div class="tapssec-matrix-labels" hidden{attributes}></div>\n')
     raise nodes.SkipNode
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_tapssec.nodes import exposure_mark, stack_diagram, stack_drawing
+from sphinx_tapssec.nodes import exposure_mark, matrix_labels, stack_diagram, stack_drawing
 from sphinx_tapssec.render.stack_latex import fits_on_a_page
 
 
@@ -24,8 +24,10 @@ def builder_format(transform: SphinxPostTransform) -> str:
 
 
 def _screen_reader_node(node: nodes.Node) -> bool:
-    """An exposed cell's mark, or an inline of text for screen readers only."""
-    return isinstance(node, exposure_mark) or (isinstance(node, nodes.inline) and "tapssec-a11y" in node["classes"])
+    """An exposed cell's mark, an inline of text for screen readers only, or a matrix's labels for its script."""
+    return isinstance(node, (exposure_mark, matrix_labels)) or (
+        isinstance(node, nodes.inline) and "tapssec-a11y" in node["classes"]
+    )
 
 
 class DropScreenReaderText(SphinxPostTransform):
@@ -33,7 +35,8 @@ class DropScreenReaderText(SphinxPostTransform):
 
     In HTML it is hidden visually by CSS and read aloud; in LaTeX, text and man it
     would only widen the table, whose header already says the same. An exposed cell's
-    :class:`~sphinx_tapssec.nodes.exposure_mark` becomes its bare mark.
+    :class:`~sphinx_tapssec.nodes.exposure_mark` becomes its bare mark; the names for the
+    page script (:class:`~sphinx_tapssec.nodes.matrix_labels`) go.
     """
 
     default_priority = 200

@@ -227,6 +227,19 @@ def matrices(page: Element) -> list[Matrix]:
     return [read_matrix(table) for table in page.find_all("table", class_="tapssec-matrix")]
 
 
+def text_matrix_lines(text: str, start: int = 0) -> list[str]:
+    """The lines of the first interface matrix at or after *start* in text output, as printed (dedented).
+
+    The text, man and Texinfo builders print a matrix as an aligned block that starts with a
+    ``Protocol`` header line and ends at the first blank line (see render/matrix_text.py).
+    """
+    head = text.index("Protocol ", start)
+    head = text.rindex("\n", 0, head) + 1
+    block = text[head:].split("\n\n", 1)[0].splitlines()
+    indent = len(block[0]) - len(block[0].lstrip())
+    return [line[indent:] for line in block]
+
+
 # --- what setup() registers ------------------------------------------------------------------
 
 

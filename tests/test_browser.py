@@ -29,6 +29,8 @@ TABLE = "table#table-1"
 SUMMARY = "survey/summary.html"
 CATALOG = load_catalog([bundled_catalog()]).catalog
 TABLE_PROTOCOLS = [p for p in CATALOG.protocols if p.in_table]
+#: The filters' labels are the catalog's names (the labels element's data-* attributes).
+DATAGRAM = "Unreliable Datagram Transports"
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +127,7 @@ def test_three_clicks_answer_which_udp_protocols_import_a_psk(browser: Browser, 
         page = opened.page
         assert len(shown_rows(page)) == len(TABLE_PROTOCOLS)
         block(page).locator("summary").click()
-        checkbox(page, "Datagram").click()
+        checkbox(page, DATAGRAM).click()
         checkbox(page, "PSKI").click()
         assert shown_rows(page) == answer
         status = block(page).locator(".tapssec-status").text_content() or ""
@@ -151,31 +153,33 @@ def test_keyboard_only(browser: Browser, site: str) -> None:
         # Into the table: the scroll box first, then the links of the caption and the header row.
         tab_to(page, "el => el.classList.contains('tapssec-matrix-scroll') && !!el.querySelector('#table-1')")
         tab_to(page, "el => el.tagName === 'A' && el.textContent.trim() === 'IPK'", limit=5)
-        assert (tooltip(page) or "").startswith("IPK \u2014 Identities and Private Keys")
-        page.keyboard.press("ArrowDown")
-        cell = focused(page)
-        assert (cell["tag"], cell["row"], cell["column"]) == ("TD", answer[0], 1)
-        assert tooltip(page) == f"{answer[0]} \u00b7 IPK \u2014 Identities and Private Keys: exposed"
-        assert cell["describedby"]
+        assert tooltip(page) == "IPK \u2014 Identities and Private Keys (Pre-Connection Interfaces)"
+        assert focused(page)["describedby"]
         highlighted = page.eval_on_selector_all(f"{TABLE} .tapssec-hl-col", "cells => cells.length")
         assert highlighted == 1 + len(TABLE_PROTOCOLS)  # the column, hidden rows included
-        assert page.eval_on_selector(f"{TABLE} tr.tapssec-hl-row > th", "th => th.textContent.trim()") == answer[0]
 
+        # A plain data table, not a grid: the arrow keys are the screen reader's (or scroll the box),
+        # no cell takes focus, and Tab goes from link to link.
+        assert page.locator(f"{TABLE}[role], {TABLE} [role=grid], {TABLE} [role=gridcell]").count() == 0
+        assert page.locator(f"{TABLE} td[tabindex], {TABLE} th[tabindex]").count() == 0
         page.keyboard.press("ArrowDown")
-        assert focused(page)["row"] == answer[1]
         page.keyboard.press("ArrowRight")
-        assert focused(page)["column"] == 2
+        assert focused(page)["text"] == "IPK"
+        page.keyboard.press("Tab")
+        assert focused(page)["text"] == "ALG"
+        assert (tooltip(page) or "").startswith("ALG \u2014 Supported Algorithms")
+
+        # Escape hides the name without moving the focus; the next link shows its own.
         page.keyboard.press("Escape")
-        assert tooltip(page) is None
-        page.keyboard.press("End")
-        assert focused(page)["column"] == len(CATALOG.interfaces)
-        page.keyboard.press("Home")
-        home = focused(page)
-        assert (home["tag"], home["text"]) == ("A", answer[1])
+        assert tooltip(page) is None and focused(page)["text"] == "ALG"
+        tab_to(page, f"el => el.tagName === 'A' && el.textContent.trim() === {answer[1]!r}", limit=40)
+        ids = {p.name: p.id for p in TABLE_PROTOCOLS}
+        full = {p.name: p.full_name for p in TABLE_PROTOCOLS}[answer[1]]
+        assert tooltip(page) == f"{answer[1]} \u2014 {full}"
+        assert page.eval_on_selector(f"{TABLE} tr.tapssec-hl-row > th", "th => th.textContent.trim()") == answer[1]
 
         # A row's name leads to the protocol's description.
         page.keyboard.press("Enter")
-        ids = {p.name: p.id for p in TABLE_PROTOCOLS}
         page.wait_for_url(re.compile(rf"protocols\.html#tapssec-protocol-{ids[answer[1]]}$"))
         assert opened.errors == [] and opened.external == []
 
@@ -184,7 +188,7 @@ def test_the_url_shares_the_filter(browser: Browser, site: str) -> None:
     with visit(browser, site + SUMMARY + "?table-1=transport:datagram,iface:PSKI#table-1") as opened:
         page = opened.page
         assert block(page).locator("details").get_attribute("open") is not None
-        assert checkbox(page, "Datagram").is_checked() and checkbox(page, "PSKI").is_checked()
+        assert checkbox(page, DATAGRAM).is_checked() and checkbox(page, "PSKI").is_checked()
         assert shown_rows(page) == expected(transport="datagram", codes=("PSKI",))
         share = block(page).get_by_role("link", name="Link to this view")
         assert (share.get_attribute("href") or "").endswith("?table-1=transport:datagram,iface:PSKI#table-1")
@@ -200,16 +204,16 @@ def test_filters_by_phase_category_and_interfaces(browser: Browser, site: str) -
     with visit(browser, site + SUMMARY) as opened:
         page = opened.page
         block(page).locator("summary").click()
-        checkbox(page, "Post-connection").check()
+        checkbox(page, "Post-Connection Interfaces").check()
         assert shown_codes(page) == post
         assert len(shown_rows(page)) == len(TABLE_PROTOCOLS)
         # A chosen interface keeps its column even outside the chosen phases.
         checkbox(page, "PSKI").check()
         assert set(shown_codes(page)) == {*post, "PSKI"}
         checkbox(page, "PSKI").uncheck()
-        checkbox(page, "Post-connection").uncheck()
+        checkbox(page, "Post-Connection Interfaces").uncheck()
 
-        checkbox(page, "Packet").check()
+        checkbox(page, "Packet Security Protocols").check()
         assert shown_rows(page) == expected(category="packet")
         checkbox(page, "ME").check()
         checkbox(page, "KE").check()
@@ -226,7 +230,7 @@ def test_pointer_highlights_and_names(browser: Browser, site: str) -> None:
         page = opened.page
         table = page.locator(TABLE)
         table.locator("thead th", has_text="PSKI").hover()
-        assert tooltip(page) == "PSKI \u2014 Pre-Shared Key Import (Pre-connection)"
+        assert tooltip(page) == "PSKI \u2014 Pre-Shared Key Import (Pre-Connection Interfaces)"
         column = page.eval_on_selector_all(f"{TABLE} .tapssec-hl-col", "cells => cells.length")
         assert column == 1 + len(TABLE_PROTOCOLS)
         # Our tooltip replaces the native one, which would show the same name a second time.
@@ -238,7 +242,7 @@ def test_pointer_highlights_and_names(browser: Browser, site: str) -> None:
         assert tooltip(page) == "tcpcrypt \u00b7 IPK \u2014 Identities and Private Keys: not exposed"
 
         page.mouse.move(0, 0)
-        assert tooltip(page) is None
+        page.wait_for_function("() => !document.querySelector('.tapssec-tooltip:not([hidden])')")
         assert page.locator(f"{TABLE} .tapssec-hl-cell").count() == 0
 
         # An interface's code leads to its description.
@@ -246,6 +250,63 @@ def test_pointer_highlights_and_names(browser: Browser, site: str) -> None:
         page.wait_for_url(re.compile(r"interfaces\.html#tapssec-interface-pski$"))
         assert page.locator("#tapssec-interface-pski").count() == 1
         assert opened.errors == []
+
+
+def test_the_tooltip_can_be_hovered_and_dismissed(browser: Browser, site: str) -> None:
+    """WCAG 1.4.13: the pointer can move onto the tooltip, which stays until it leaves or Escape is pressed."""
+    with visit(browser, site + SUMMARY) as opened:
+        page = opened.page
+        cell = page.locator(TABLE).locator("tbody tr", has_text="QUIC").locator("td").nth(5)
+        cell.hover()
+        expected_text = "QUIC \u00b7 PSKI \u2014 Pre-Shared Key Import: exposed"
+        assert tooltip(page) == expected_text
+        # From the cell onto the tooltip, in steps, and a while longer than the script's delay.
+        start, box = cell.bounding_box(), page.locator(".tapssec-tooltip:not([hidden])").bounding_box()
+        assert start is not None and box is not None
+        x = start["x"] + start["width"] / 2
+        page.mouse.move(x, start["y"] + start["height"] / 2)
+        page.mouse.move(x, box["y"] + box["height"] / 2, steps=5)
+        page.wait_for_timeout(800)
+        assert tooltip(page) == expected_text, "the tooltip stays while the pointer is on it"
+        assert page.locator(f"{TABLE} .tapssec-hl-cell").count() == 1
+
+        page.keyboard.press("Escape")
+        assert tooltip(page) is None, "Escape dismisses it"
+        # It stays dismissed where the pointer is (over the cell beneath it, now) and on its own cell.
+        page.wait_for_timeout(200)
+        assert tooltip(page) is None
+        cell.hover()
+        assert tooltip(page) is None
+        page.locator(TABLE).locator("tbody tr", has_text="QUIC").locator("td").nth(0).hover()
+        assert tooltip(page) == "QUIC \u00b7 IPK \u2014 Identities and Private Keys: exposed"
+        page.mouse.move(0, 0)
+        page.wait_for_function("() => !document.querySelector('.tapssec-tooltip:not([hidden])')")
+        assert opened.errors == []
+
+
+def test_every_landmark_and_control_has_a_unique_name(browser: Browser, site: str) -> None:
+    """A page with several matrices: their regions, summaries, buttons, links and checkboxes differ by name."""
+    for name in (SUMMARY, "guide/directives.html"):
+        with visit(browser, site + name) as opened:
+            page = opened.page
+            assert page.locator("table.tapssec-matrix").count() >= 3
+            names: dict[str, list[str]] = page.evaluate(
+                """() => {
+                    const name = el => (el.getAttribute('aria-label') || el.textContent).replace(/\\s+/g, ' ').trim();
+                    const of = sel => [...document.querySelectorAll(sel)].map(name);
+                    return {
+                        regions: of('.tapssec-matrix-scroll[role=region]'),
+                        summaries: of('.tapssec-controls > summary'),
+                        buttons: of('.tapssec-clear'),
+                        links: of('.tapssec-share'),
+                        checkboxes: [...document.querySelectorAll('.tapssec-choice')].map(name),
+                    };
+                }"""
+            )
+            for kind, found in names.items():
+                assert len(found) == len(set(found)), f"{name}: {kind} share a name: {found}"
+            assert len(names["regions"]) == page.locator("table.tapssec-matrix").count()
+            assert opened.errors == []
 
 
 def test_each_matrix_of_a_page_filters_on_its_own(browser: Browser, site: str) -> None:
@@ -267,7 +328,7 @@ def test_each_matrix_of_a_page_filters_on_its_own(browser: Browser, site: str) -
 
 
 def test_header_sticks_and_a_wide_matrix_scrolls_in_its_box(browser: Browser, site: str) -> None:
-    with visit(browser, site + SUMMARY, width=375, height=420) as opened:
+    with visit(browser, site + SUMMARY, width=375, height=340) as opened:
         page = opened.page
         sizes = page.evaluate(
             """() => {
@@ -329,7 +390,7 @@ def test_print_shows_the_table_without_controls(browser: Browser, site: str) -> 
         assert styles["controls"] == "none"
         assert styles["overflow"] == "visible"
         assert styles["head"] == "static"
-        assert "category packet" in styles["status"], "the printout says what the filter left out"
+        assert "category packet security protocols" in styles["status"], "the printout says what the filter left out"
         assert shown_rows(page) == expected(category="packet")
 
 

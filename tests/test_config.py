@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import parse_html, read_matrix, subtypes_of, warnings_of
+from helpers import parse_html, read_matrix, subtypes_of, text_matrix_lines, warnings_of
 
 from sphinx_tapssec.config import option_help
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
+TABLE_1_CODES = ["IPK", "ALG", "EXT", "CM", "AD", "PSKI", "IV", "SAV", "CT", "KU", "PSKE", "KE", "ME"]
 TABLE_1_NAMES = ["TLS", "DTLS", "ZRTP", "QUIC", "tcpcrypt", "MinimaLT", "CurveCP", "IPsec", "WireGuard", "OpenVPN"]
 
 
@@ -33,8 +35,15 @@ def test_bundled_survey_as_text(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
-    rows = [line.split("|")[1].strip().strip("*") for line in text.splitlines() if line.startswith("| ")]
-    assert rows[1:] == TABLE_1_NAMES
+    header, *rows = text_matrix_lines(text)
+    assert header.split() == ["Protocol", *TABLE_1_CODES]
+    assert [row.split()[0] for row in rows] == TABLE_1_NAMES
+    # As compact as the survey's own Table 1 (which fits in 72 columns): no line of the page is wider than 80.
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert max(len(line) for line in text_matrix_lines(text)) <= 72
+    assert "**Legend:** x = the interface is exposed" in text
+    # Bold text is written **so**: never with a space inside the stars.
+    assert [bold for bold in re.findall(r"\*\*(.+?)\*\*", text) if bold != bold.strip()] == []
 
 
 @pytest.mark.sphinx("html", testroot="extra-catalog", srcdir="extra-catalog")

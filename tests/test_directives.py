@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, Matrix, build, copy_root, matrices, parse_html, warnings_of
+from helpers import Element, Matrix, build, copy_root, matrices, parse_html, text_matrix_lines, warnings_of
 from sphinx.util.inventory import InventoryFile
 
 if TYPE_CHECKING:
@@ -36,19 +37,6 @@ def basic_page(basic_html: SphinxTestApp) -> Element:
 
 
 # --- every builder --------------------------------------------------------------------------
-
-
-def _text_table_rows(text: str) -> list[list[str]]:
-    """The rows of the first grid table of a text build (header first), as cell texts."""
-    lines = text[text.index("| Protocol") :].splitlines()
-    rows = []
-    for line in lines:
-        if line.startswith("+") or set(line) <= {"|", "="}:
-            continue
-        if not line.startswith("|"):
-            break
-        rows.append([cell.strip() for cell in line.strip("|").split("|")])
-    return rows
 
 
 @pytest.mark.sphinx("html", testroot="basic", srcdir="basic", freshenv=True)
@@ -113,11 +101,13 @@ def test_text_builder(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
-    assert _text_table_rows(text) == [
-        ["Protocol", "*IPK*", "*ALG*", "*KU*"],
-        ["*Alpha*", "x", "", "x^1"],
-        ["*Beta*", "x", "x", ""],
+    # The survey's compact form: columns one space apart, a mark in the middle of its column.
+    assert text_matrix_lines(text) == [
+        "Protocol IPK ALG  KU",
+        "Alpha     x       x^1",
+        "Beta      x   x",
     ]
+    assert "**Legend:** x = the interface is exposed; blank = not exposed." in text
     assert "1. Alpha, KU: version 2 only *[PAPER]*" in text
     assert "exposes" not in text
 
@@ -128,9 +118,11 @@ def test_man_builder(app: SphinxTestApp) -> None:
     assert warnings_of(app) == []
     (page,) = app.outdir.glob("*.1")
     man = page.read_text(encoding="utf-8")
-    assert ".TS" in man  # a tbl table
-    assert "Alpha" in man
-    assert "Beta" in man
+    # Preformatted, as compact as in the text output.
+    assert text_matrix_lines(man[man.index(".EX") : man.index(".EE")])[1:] == [
+        "Alpha     x       x^1",
+        "Beta      x   x",
+    ]
     assert "exposes" not in man
 
 
@@ -140,8 +132,8 @@ def test_texinfo_builder(app: SphinxTestApp) -> None:
     assert warnings_of(app) == []
     (texi_file,) = app.outdir.glob("*.texi")
     texi = texi_file.read_text(encoding="utf-8")
-    assert "@multitable" in texi
-    assert "Alpha" in texi
+    example = texi[texi.index("@example") : texi.index("@end example")]
+    assert text_matrix_lines(example)[1:] == ["Alpha     x       x^1", "Beta      x   x"]
     assert "exposes" not in texi
 
 
@@ -181,6 +173,28 @@ def test_matrix_legend_and_notes(basic_page: Element) -> None:
     assert [" ".join(li.text().split()) for li in notes] == ["Alpha, KU: version 2 only [PAPER]"]
     marker = block.find("sup").find("a")
     assert marker.attrs["href"] == "#" + notes[0].attrs["id"]
+
+
+def test_matrix_labels_for_the_script(basic_page: Element) -> None:
+    """The names the page script shows travel as JSON in data- attributes, keyed as the classes spell the ids."""
+    block = basic_page.find("div", class_="tapssec-matrix-block")
+    (labels,) = block.find_all("div", class_="tapssec-matrix-labels")
+    assert "hidden" in labels.attrs and labels.text() == ""
+    assert json.loads(labels.attrs["data-phase"]) == {
+        "pre-connection": "Pre-Connection",
+        "post-connection": "Post-Connection",
+    }
+    assert json.loads(labels.attrs["data-category"]) == {"stream": "Stream Protocols", "packet": "Packet Protocols"}
+    assert json.loads(labels.attrs["data-interface"]) == {
+        "ipk": "Identities and Private Keys",
+        "alg": "Supported Algorithms",
+        "ku": "Key Update",
+    }
+    assert json.loads(labels.attrs["data-protocol"]) == {
+        "alpha": "Alpha Stream Security",
+        "beta": "Beta Packet Security",
+    }
+    assert json.loads(labels.attrs["data-transport"])["datagram"] == "Unreliable Datagram Transports"
 
 
 def _description(page: Element, kind: str, key: str) -> Element:

@@ -1,8 +1,11 @@
 """The site under each supported theme: a clean build, the matrix working and fitting, and axe-core.
 
 For every theme the survey site is built with ``-D html_theme=<theme>`` and must give no
-warning. In Chromium, the matrix page is photographed at a desktop and a phone width, light
-and dark, and must not make the page body scroll sideways. axe-core then checks the
+warning. In Chromium, the matrix page is measured and photographed at a desktop (1280x800) and
+a phone (390x844) size, light and dark: on the desktop every matrix shows all its columns
+without a sideways scroll, on the phone the page body never scrolls sideways and the protocol
+names stay in view while a matrix scrolls in its box. A forced-colors (Windows High Contrast)
+screenshot checks that exposed cells keep standing out. axe-core then checks the
 extension's own output (the matrix block with its controls, the cards, the protocol
 descriptions) on the matrix page and a protocol page: no violations, except contrast
 failures of colours the theme itself uses on the same page outside our output (its link
@@ -13,6 +16,7 @@ included, are printed and written to ``axe-<theme>.json`` beside the screenshots
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -39,11 +43,26 @@ if TYPE_CHECKING:
 
 #: What axe checks as ours: the matrix with its controls, the cards, the protocol and interface blocks.
 OURS = [".tapssec-matrix-block", ".tapssec-overview", "dl.tapssec"]
-PAGES = ("survey/summary.html", "survey/protocols.html")
+PAGES = ("survey/summary.html", "survey/protocols.html", "guide/directives.html")
 #: Themes with a dark mode that follows the reader's preference.
 DARK_THEMES = frozenset({"furo", "pydata_sphinx_theme", "sphinx_book_theme"})
-#: (width, dark) of each screenshot.
-VIEWS = ((1280, False), (1280, True), (375, False))
+#: (width, height, dark) of each screenshot.
+VIEWS = ((1280, 800, False), (1280, 800, True), (390, 844, False))
+#: The filter's label for datagram transports: the catalog's name for it.
+DATAGRAM = "Unreliable Datagram Transports"
+#: Per matrix of the page: its id, the columns its box hides behind a sideways scroll, and, once
+#: scrolled all the way right, where its first body row's protocol name sits in the box.
+MEASURE = """() => [...document.querySelectorAll('table.tapssec-matrix')].map(table => {
+    const box = table.closest('.tapssec-matrix-scroll');
+    box.scrollLeft = box.scrollWidth;
+    const stub = table.querySelector('tbody th').getBoundingClientRect();
+    const result = {
+        id: table.id, hidden: box.scrollWidth - box.clientWidth,
+        stubLeft: stub.left - box.getBoundingClientRect().left,
+    };
+    box.scrollLeft = 0;
+    return result;
+})"""
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +75,15 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return artifacts_dir(tmp_path_factory)
+
+
+@contextlib.contextmanager
+def themed_site(theme: str, tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> Iterator[str]:
+    """The survey site under *theme*, served; skips the test when the theme is not installed."""
+    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
+    artifacts.mkdir(parents=True, exist_ok=True)
+    with serve(built_site(tmp_path_factory, theme)) as site:
+        yield site
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -106,24 +134,65 @@ def ours_only(scoped: dict[str, Any], theme_colours: set[str]) -> list[str]:
 def test_matrix_page_under_theme(
     theme: str, browser: Browser, tmp_path_factory: pytest.TempPathFactory, artifacts: Path
 ) -> None:
-    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
-    artifacts.mkdir(parents=True, exist_ok=True)
-    with serve(built_site(tmp_path_factory, theme)) as site:
-        for width, dark in VIEWS:
-            with visit(browser, site + "survey/summary.html", width=width, dark=dark) as opened:
+    with themed_site(theme, tmp_path_factory, artifacts) as site:
+        for width, height, dark in VIEWS:
+            with visit(browser, site + "survey/summary.html", width=width, height=height, dark=dark) as opened:
                 page = opened.page
+                boxes = page.evaluate(MEASURE)
+                assert len(boxes) >= 3
+                if width >= 1280:
+                    hidden = {box["id"]: box["hidden"] for box in boxes if box["hidden"] > 0}
+                    assert hidden == {}, f"{theme} at {width}px: columns hidden behind a sideways scroll (px)"
+                else:
+                    # Protocol names in view while the box scrolls sideways (it sticks to the left edge).
+                    assert all(0 <= box["stubLeft"] <= 2 for box in boxes), f"{theme}: {boxes}"
                 block = page.locator(".tapssec-matrix-block").filter(has=page.locator("#table-1"))
                 block.locator("summary").click()
-                block.get_by_role("checkbox", name="Datagram", exact=True).check()
+                block.get_by_role("checkbox", name=re.compile(rf"^{DATAGRAM}\b")).check()
                 block.get_by_role("checkbox", name=re.compile(r"^PSKI\b")).check()
                 rows = page.locator("#table-1 tbody tr:not([hidden])").count()
                 assert rows == 7, "the protocols that run over UDP and import a pre-shared key"
                 block.scroll_into_view_if_needed()
                 mode = "dark" if dark else "light"
-                page.screenshot(path=artifacts / f"matrix-{theme}-{width}-{mode}.png")
+                page.screenshot(path=artifacts / f"matrix-{theme}-{width}x{height}-{mode}.png")
                 body = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
                 assert body[0] <= body[1], f"{theme} at {width}px: the page body overflows sideways ({body})"
                 assert opened.errors == [] and opened.external == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("theme", THEMES)
+def test_forced_colors_keep_exposed_cells_apart(
+    theme: str, browser: Browser, tmp_path_factory: pytest.TempPathFactory, artifacts: Path
+) -> None:
+    """Windows High Contrast replaces the page's colours: exposed cells and the hovered row must still show."""
+    with (
+        themed_site(theme, tmp_path_factory, artifacts) as site,
+        visit(browser, site + "survey/summary.html") as opened,
+    ):
+        page = opened.page
+        page.emulate_media(forced_colors="active")
+        assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+        table = page.locator("table#table-1")
+        table.locator("tbody tr", has_text="tcpcrypt").locator("td").nth(1).hover()
+        table.scroll_into_view_if_needed()
+        page.screenshot(path=artifacts / f"matrix-{theme}-forced-colors.png")
+        colours = page.evaluate(
+            """() => {
+                const rows = [...document.querySelectorAll('#table-1 tbody tr')];
+                const row = rows.find(r => r.textContent.includes('tcpcrypt'));
+                const style = cell => getComputedStyle(cell);
+                const exposed = row.querySelector('td.tapssec-exposed');
+                const blank = row.querySelector('td:not(.tapssec-exposed)');
+                return {
+                    exposed: style(exposed).backgroundColor, blank: style(blank).backgroundColor,
+                    hovered: style(blank).outlineStyle,
+                };
+            }"""
+        )
+        assert colours["exposed"] != colours["blank"], colours
+        assert colours["hovered"] != "none", "the hovered row is marked without a background"
+        assert opened.errors == []
 
 
 @pytest.mark.browser
@@ -135,12 +204,10 @@ def test_axe_under_theme(
     artifacts: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    pytest.importorskip(theme, reason=f"the theme {theme} is not installed: pip install -e '.[browser]'")
-    artifacts.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {}
     failures: dict[str, list[str]] = {}
     modes = (False, True) if theme in DARK_THEMES else (False,)
-    with serve(built_site(tmp_path_factory, theme)) as site:
+    with themed_site(theme, tmp_path_factory, artifacts) as site:
         for name in PAGES:
             for dark in modes:
                 key = f"{name} ({'dark' if dark else 'light'})"

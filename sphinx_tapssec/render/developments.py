@@ -192,9 +192,9 @@ def proposed_legend(developments: Sequence[Development] | None, marked: int, rec
     if developments is None:
         return []
     legend = nodes.paragraph("", "", classes=["tapssec-legend", "tapssec-proposed-legend"])
-    legend += nodes.strong("Proposed changes: ", "Proposed changes: ")
+    legend += nodes.strong("Proposed changes:", "Proposed changes:")
     legend += nodes.Text(
-        f"{MARKS['expose']} in an empty cell = a later standard suggests the cell would be marked today; "
+        f" {MARKS['expose']} in an empty cell = a later standard suggests the cell would be marked today; "
         f"{MARKS['withdraw']} beside a mark = one suggests the cell would lose its mark. "
         f"These are proposals, not part of {record}, whose own marks are unchanged "
         f"({marked} {'cell' if marked == 1 else 'cells'} of this table)."

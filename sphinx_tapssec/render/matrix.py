@@ -18,7 +18,7 @@ from sphinx_tapssec.model.entities import Catalog, Development, Exposure, Interf
 from sphinx_tapssec.nodes import exposure_mark
 from sphinx_tapssec.render.common import citations, inline_text, xref
 from sphinx_tapssec.render.developments import mark_proposed_cells, proposed_legend
-from sphinx_tapssec.render.matrix_classes import column_classes, row_classes
+from sphinx_tapssec.render.matrix_classes import column_classes, labels, row_classes
 from sphinx_tapssec.render.taps import header_classes, mark_cell, matrix_legend
 from sphinx_tapssec.render.wording import the_record
 
@@ -95,6 +95,7 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
         nodes.raw("", r"\begingroup\footnotesize", format="latex"),
         table,
         nodes.raw("", r"\endgroup", format="latex"),
+        labels(catalog, spec.protocols, spec.interfaces),
     ]
     if spec.legend:
         result.append(_legend(spec.interfaces))
@@ -108,8 +109,8 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
 
 def _legend(interfaces: Sequence[Interface]) -> nodes.paragraph:
     legend = nodes.paragraph("", "", classes=["tapssec-legend"])
-    legend += nodes.strong("Legend: ", "Legend: ")
-    legend += nodes.Text(f"{MARK} = the interface is exposed; blank = not exposed. ")
+    legend += nodes.strong("Legend:", "Legend:")
+    legend += nodes.Text(f" {MARK} = the interface is exposed; blank = not exposed. ")
     for index, interface in enumerate(interfaces):
         legend += nodes.literal(interface.code, interface.code)
         legend += nodes.Text(f" {interface.name}{'; ' if index < len(interfaces) - 1 else '.'}")

@@ -163,6 +163,6 @@ def matrix_legend(api: TapsApi, interfaces: Sequence[Interface]) -> nodes.paragr
         )
     text = "; ".join(parts) + ". An exposed cell without a mark: the API offers nothing for that interface."
     legend = nodes.paragraph("", "", classes=["tapssec-legend", "tapssec-taps-legend"])
-    legend += nodes.strong("Transport Services API: ", "Transport Services API: ")
-    legend += nodes.Text(text)
+    legend += nodes.strong("Transport Services API:", "Transport Services API:")
+    legend += nodes.Text(" " + text)
     return legend

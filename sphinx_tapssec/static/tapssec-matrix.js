@@ -2,13 +2,16 @@
  *
  * Works on every `table.tapssec-matrix` of the page. The table is complete without this
  * script; with it the reader can filter rows and columns, see the row and column of the
- * cell under the pointer or the keyboard focus, read each code's full name, move through
- * the cells with the arrow keys, and share the filter in the URL.
+ * cell under the pointer or the keyboard focus, read each code's full name in a tooltip
+ * that stays while the pointer is on it (Escape hides it), and share the filter in the URL.
+ * The table stays a plain data table: screen readers keep their own table navigation, and
+ * Tab moves through its links.
  *
  * What a row or a column is about comes from classes written by the extension
  * (render/matrix_classes.py): tapssec-phase-*, tapssec-interface-* on header cells and
- * tapssec-protocol-*, tapssec-category-*, tapssec-transport-* on body rows.
- * No dependencies, no network.
+ * tapssec-protocol-*, tapssec-category-*, tapssec-transport-* on body rows. The names of
+ * those ids come from the data-* attributes (JSON) of the block's hidden
+ * div.tapssec-matrix-labels. No dependencies, no network.
  */
 (function () {
   "use strict";
@@ -21,14 +24,23 @@
     { key: "iface", on: "row", legend: "Exposes all of" },
   ];
 
-  /* A label from an id: "pre-connection" -> "Pre-connection", "application-payload" -> "Application payload". */
-  function humanize(id) {
-    var text = id.replace(/-(?!(connection|stream|specific)\b)/g, " ");
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
+  var KINDS = ["phase", "category", "transport", "interface", "protocol"];
+  /* How long the tooltip stays after the pointer leaves the cell, so that it can be reached. */
+  var HIDE_DELAY = 400;
 
-  function lower(id) {
-    return humanize(id).toLowerCase();
+  /* kind -> id -> name, from the data-* attributes of the block's labels element. */
+  function readLabels(block) {
+    var element = block && block.querySelector(".tapssec-matrix-labels");
+    var labels = {};
+    KINDS.forEach(function (kind) {
+      var value = element && element.getAttribute("data-" + kind);
+      try {
+        labels[kind] = value ? JSON.parse(value) : {};
+      } catch (error) {
+        labels[kind] = {};
+      }
+    });
+    return labels;
   }
 
   /* Percent-encoding, except for the ":" and "," that the filter parameters are made of. */
@@ -59,50 +71,42 @@
 
   function cellText(cell) {
     var clone = cell.cloneNode(true);
-    clone.querySelectorAll(".tapssec-a11y, sup").forEach(function (node) {
+    clone.querySelectorAll(".tapssec-a11y, sup, .headerlink").forEach(function (node) {
       node.remove();
     });
     return clone.textContent.trim();
   }
 
-  /* Full names: a link's title (set by the domain), else the legend under the table. */
-  function legendNames(block) {
-    var names = {};
-    var legend = block && block.querySelector(".tapssec-legend");
-    if (!legend) return names;
-    legend.querySelectorAll("code").forEach(function (code) {
-      var next = code.nextSibling;
-      if (next && next.nodeType === 3) {
-        names[code.textContent.trim()] = next.textContent.replace(/[;.]\s*$/, "").trim();
-      }
-    });
-    return names;
-  }
-
-  function takeTitle(cell) {
+  /* Our tooltip shows a link's name on hover and on focus; the native one would double it. */
+  function dropTitle(cell) {
     var link = cell.querySelector("a[title]");
-    if (!link) return "";
-    var title = link.getAttribute("title");
-    // Our tooltip shows it on hover and on focus; the native one would double it.
-    link.removeAttribute("title");
-    return title;
+    if (link) link.removeAttribute("title");
   }
 
-  function Matrix(table, index) {
+  /* A visually hidden text that tells one matrix's controls from another's. */
+  function whose(name) {
+    return name ? [make("span", { class: "tapssec-a11y", text: " (" + name + ")" })] : [];
+  }
+
+  /* name: the matrix's accessible name, unique on the page; several: whether the page has more than one. */
+  function Matrix(table, index, name, several) {
     this.table = table;
     this.block = table.closest(".tapssec-matrix-block") || table.parentNode;
     this.key = table.id || "tapssec-matrix-" + (index + 1);
-    var names = legendNames(this.block);
+    this.name = name;
+    this.owner = several ? name : "";
+    this.labels = readLabels(this.block);
+    var names = this.labels.interface;
     var headRow = table.tHead && table.tHead.rows[0];
     this.columns = [];
     for (var c = 1; headRow && c < headRow.cells.length; c++) {
       var th = headRow.cells[c];
-      var code = cellText(th);
+      dropTitle(th);
       this.columns.push({
         index: c,
         cell: th,
-        code: code,
-        name: takeTitle(th) || names[code] || "",
+        code: cellText(th),
+        name: names[classValues(th, "interface")[0]] || "",
         phase: classValues(th, "phase")[0] || "",
       });
     }
@@ -116,10 +120,11 @@
           exposes[this.columns[k - 1].code] = true;
         }
       }
+      dropTitle(tr.cells[0]);
       this.rows.push({
         tr: tr,
         name: cellText(tr.cells[0]),
-        fullName: takeTitle(tr.cells[0]),
+        fullName: this.labels.protocol[classValues(tr, "protocol")[0]] || "",
         category: classValues(tr, "category"),
         transport: classValues(tr, "transport"),
         exposes: exposes,
@@ -146,8 +151,13 @@
     return seen;
   };
 
+  /* The name of a phase, category or transport id. */
+  Matrix.prototype.named = function (kind, value) {
+    return this.labels[kind][value] || value;
+  };
+
   Matrix.prototype.label = function (group, value) {
-    if (group.key !== "iface") return [humanize(value)];
+    if (group.key !== "iface") return [this.named(group.key, value)];
     var column = this.columns.filter(function (col) { return col.code === value; })[0];
     var parts = [value];
     if (column && column.name) parts.push(make("span", { class: "tapssec-a11y", text: " " + column.name }));
@@ -156,13 +166,12 @@
 
   Matrix.prototype.build = function () {
     var self = this;
-    var captionText = this.table.caption ? cellText(this.table.caption) : "";
-    // The table scrolls inside its own box; the box is a named, focusable region.
+    // The table scrolls inside its own box; the box is a focusable region named after the matrix.
     this.scroller = make("div", {
       class: "tapssec-matrix-scroll",
       tabindex: "0",
       role: "region",
-      "aria-label": (captionText || "Interface matrix") + " (scrollable)",
+      "aria-label": this.name + " (scrollable)",
     });
     this.table.parentNode.insertBefore(this.scroller, this.table);
     this.scroller.appendChild(this.table);
@@ -174,11 +183,12 @@
       var values = self.options(group);
       if (values.length < (group.key === "iface" ? 1 : 2)) return;
       var fieldset = make("fieldset", { class: "tapssec-group tapssec-group-" + group.key }, [
-        make("legend", { text: group.legend }),
+        make("legend", {}, [group.legend].concat(whose(self.owner))),
       ]);
       values.forEach(function (value) {
         var input = make("input", { type: "checkbox", value: value, "data-group": group.key });
-        var label = make("label", { class: "tapssec-choice" }, [input, " "].concat(self.label(group, value)));
+        var text = [input, " "].concat(self.label(group, value), whose(self.owner));
+        var label = make("label", { class: "tapssec-choice" }, text);
         if (group.key === "iface") {
           var column = self.columns.filter(function (col) { return col.code === value; })[0];
           if (column && column.name) label.setAttribute("title", column.name);
@@ -192,24 +202,24 @@
       });
       body.appendChild(fieldset);
     });
-    var clear = make("button", { type: "button", class: "tapssec-clear", text: "Clear filters" });
+    var clear = make("button", { type: "button", class: "tapssec-clear" }, ["Clear filters"].concat(whose(this.owner)));
     clear.addEventListener("click", function () {
       self.inputs.forEach(function (input) { input.checked = false; });
       self.readInputs();
       self.apply(true);
     });
-    this.link = make("a", { class: "tapssec-share", href: "#", text: "Link to this view" });
+    this.link = make("a", { class: "tapssec-share", href: "#" }, ["Link to this view"].concat(whose(this.owner)));
     body.appendChild(make("div", { class: "tapssec-actions" }, [clear, " ", this.link]));
     body.appendChild(
       make("p", {
         class: "tapssec-hint",
         text:
-          "Keyboard: Tab into the table, then move between cells with the arrow keys " +
-          "(Home and End go to the ends of a row). Escape hides the tooltip.",
+          "Keyboard: Tab to the table's box and scroll it with the arrow keys; Tab on through its " +
+          "links, which show their full names. Escape hides a name.",
       })
     );
     this.details = make("details", { class: "tapssec-controls" }, [
-      make("summary", { text: "Filter this table" }),
+      make("summary", {}, ["Filter this table"].concat(whose(this.owner))),
       body,
     ]);
     this.status = make("p", { class: "tapssec-status", "aria-live": "polite" });
@@ -315,9 +325,15 @@
     var total = this.rows.length + " protocol" + (this.rows.length === 1 ? "" : "s");
     if (!this.isFiltered()) return "All " + total + " and " + this.columns.length + " interfaces.";
     var what = [];
-    if (chosen.phase.length) what.push("phase " + chosen.phase.map(lower).join(" or "));
-    if (chosen.category.length) what.push("category " + chosen.category.map(lower).join(" or "));
-    if (chosen.transport.length) what.push("runs over " + chosen.transport.map(lower).join(" or "));
+    var self = this;
+    function names(kind) {
+      return chosen[kind]
+        .map(function (value) { return self.named(kind, value).toLowerCase(); })
+        .join(" or ");
+    }
+    if (chosen.phase.length) what.push("phase " + names("phase"));
+    if (chosen.category.length) what.push("category " + names("category"));
+    if (chosen.transport.length) what.push("runs over " + names("transport"));
     if (chosen.iface.length) what.push("exposes " + chosen.iface.join(" and "));
     var head = shownRows === 0 ? "No protocol matches" : "Showing " + shownRows + " of " + total;
     return head + " (" + what.join("; ") + "), " + shownCols + " of " + this.columns.length + " interfaces.";
@@ -332,43 +348,66 @@
 
   Matrix.prototype.wireCells = function () {
     var self = this;
-    var rows = this.table.rows;
-    for (var r = 0; r < rows.length; r++) {
-      for (var c = 0; c < rows[r].cells.length; c++) {
-        var cell = rows[r].cells[c];
-        // Cells without a link can take focus from the arrow keys (not from Tab).
-        if (!cell.querySelector("a[href]")) cell.setAttribute("tabindex", "-1");
-      }
-    }
     this.table.addEventListener("mouseover", function (event) {
       var cell = self.cellAt(event.target);
-      if (cell) self.highlight(cell, cell);
+      self.keep();
+      // Not when the cell comes under a pointer that has not moved since Escape hid the tooltip above it.
+      var still = self.dismissedAt && self.dismissedAt[0] === event.clientX && self.dismissedAt[1] === event.clientY;
+      if (cell && cell !== self.current && !still) self.highlight(cell, cell);
+    });
+    document.addEventListener("mousemove", function (event) {
+      self.pointer = [event.clientX, event.clientY];
     });
     this.table.addEventListener("mouseleave", function () {
-      if (!self.table.contains(document.activeElement)) self.clear();
+      if (!self.table.contains(document.activeElement)) self.hideSoon();
+    });
+    // The tooltip can be hovered (to read it, or to select its text): it stays while the pointer is on it.
+    this.tooltip.addEventListener("mouseenter", function () {
+      self.keep();
+    });
+    this.tooltip.addEventListener("mouseleave", function () {
+      if (!self.table.contains(document.activeElement)) self.hideSoon();
     });
     this.table.addEventListener("focusin", function (event) {
       var cell = self.cellAt(event.target);
+      self.keep();
       if (cell) self.highlight(cell, event.target);
     });
     this.table.addEventListener("focusout", function (event) {
       if (!event.relatedTarget || !self.table.contains(event.relatedTarget)) self.clear();
     });
-    this.table.addEventListener("keydown", function (event) {
-      self.onKey(event);
-    });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") self.hideTooltip();
+      if (event.key === "Escape" && !self.tooltip.hidden) {
+        // Dismissed until the pointer or the focus moves to another cell.
+        self.dismissedAt = self.pointer;
+        self.hideTooltip();
+      }
     });
     this.scroller.addEventListener("scroll", function () {
       self.hideTooltip();
     });
   };
 
+  Matrix.prototype.keep = function () {
+    if (this.hideTimer) window.clearTimeout(this.hideTimer);
+    this.hideTimer = null;
+  };
+
+  Matrix.prototype.hideSoon = function () {
+    var self = this;
+    this.keep();
+    this.hideTimer = window.setTimeout(function () {
+      self.hideTimer = null;
+      self.clear();
+    }, HIDE_DELAY);
+  };
+
   Matrix.prototype.clear = function () {
     this.table.querySelectorAll(".tapssec-hl-row, .tapssec-hl-col, .tapssec-hl-cell").forEach(function (el) {
       el.classList.remove("tapssec-hl-row", "tapssec-hl-col", "tapssec-hl-cell");
     });
+    this.current = null;
+    this.dismissedAt = null;
     this.hideTooltip();
   };
 
@@ -382,6 +421,7 @@
       if (rows[r].cells[column]) rows[r].cells[column].classList.add("tapssec-hl-col");
     }
     cell.classList.add("tapssec-hl-cell");
+    this.current = cell;
     this.showTooltip(cell, anchor);
   };
 
@@ -390,7 +430,7 @@
     var inHead = cell.parentNode.parentNode === this.table.tHead;
     var row = inHead ? null : this.rows.filter(function (item) { return item.tr === cell.parentNode; })[0];
     var iface = column ? column.code + (column.name ? " \u2014 " + column.name : "") : "";
-    if (inHead) return column ? iface + (column.phase ? " (" + humanize(column.phase) + ")" : "") : "";
+    if (inHead) return column ? iface + (column.phase ? " (" + this.named("phase", column.phase) + ")" : "") : "";
     if (!row) return "";
     var protocol = row.name + (row.fullName && row.fullName !== row.name ? " \u2014 " + row.fullName : "");
     if (!column) return protocol;
@@ -406,8 +446,9 @@
     var rect = cell.getBoundingClientRect();
     var tip = this.tooltip.getBoundingClientRect();
     var left = Math.max(4, Math.min(rect.left, document.documentElement.clientWidth - tip.width - 4));
-    var top = rect.bottom + 4;
-    if (top + tip.height > document.documentElement.clientHeight) top = rect.top - tip.height - 4;
+    // Touching the cell, so that the pointer can move straight from the cell onto the tooltip.
+    var top = rect.bottom;
+    if (top + tip.height > document.documentElement.clientHeight) top = rect.top - tip.height;
     this.tooltip.style.left = left + window.scrollX + "px";
     this.tooltip.style.top = top + window.scrollY + "px";
     if (anchor && anchor !== cell && anchor.nodeType === 1) anchor.setAttribute("aria-describedby", this.tooltip.id);
@@ -421,41 +462,22 @@
     });
   };
 
-  Matrix.prototype.visibleCells = function (tr) {
-    return Array.prototype.filter.call(tr.cells, function (cell) { return !cell.hidden; });
-  };
-
-  Matrix.prototype.visibleRows = function () {
-    return Array.prototype.filter.call(this.table.rows, function (tr) { return !tr.hidden; });
-  };
-
-  Matrix.prototype.onKey = function (event) {
-    var moves = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
-    var key = event.key;
-    if (!(key in moves) && key !== "Home" && key !== "End") return;
-    if (event.altKey || event.metaKey || event.shiftKey) return;
-    var cell = this.cellAt(event.target);
-    if (!cell) return;
-    var rows = this.visibleRows();
-    var r = rows.indexOf(cell.parentNode);
-    var c = this.visibleCells(cell.parentNode).indexOf(cell);
-    if (key === "Home" || key === "End") {
-      if (event.ctrlKey) r = key === "Home" ? 0 : rows.length - 1;
-      c = key === "Home" ? 0 : this.visibleCells(rows[r]).length - 1;
-    } else {
-      r = Math.max(0, Math.min(rows.length - 1, r + moves[key][0]));
-      c = c + moves[key][1];
-    }
-    var cells = this.visibleCells(rows[r]);
-    var target = cells[Math.max(0, Math.min(cells.length - 1, c))];
-    if (!target) return;
-    event.preventDefault();
-    (target.querySelector("a[href]") || target).focus();
-  };
+  /* Each matrix's accessible name: its caption, else its number; unique on the page. */
+  function names(tables) {
+    var seen = {};
+    return tables.map(function (table, index) {
+      var name = (table.caption && cellText(table.caption)) || "Interface matrix " + (index + 1);
+      if (seen[name]) name += " (" + (index + 1) + ")";
+      seen[name] = true;
+      return name;
+    });
+  }
 
   function init() {
-    document.querySelectorAll("table.tapssec-matrix").forEach(function (table, index) {
-      if (!table.classList.contains("tapssec-enhanced")) new Matrix(table, index);
+    var tables = Array.prototype.slice.call(document.querySelectorAll("table.tapssec-matrix"));
+    var named = names(tables);
+    tables.forEach(function (table, index) {
+      if (!table.classList.contains("tapssec-enhanced")) new Matrix(table, index, named[index], tables.length > 1);
     });
   }
 
