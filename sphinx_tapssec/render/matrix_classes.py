@@ -29,7 +29,6 @@ class _Named(typing.Protocol):
     def name(self) -> str: ...
 
 
-
 def _cls(kind: str, key: str) -> str:
     return f"tapssec-{kind}-{nodes.make_id(key)}"
 
@@ -62,7 +61,7 @@ def labels(catalog: Catalog, protocols: Sequence[Protocol], interfaces: Sequence
         names["interface"][nodes.make_id(interface.code)] = interface.name
     for protocol in protocols:
         add("category", protocol.category, catalog.category(protocol.category))
-        for transport in protocol_transports(protocol):
+        for transport in protocol.transport_classes:
             add("transport", transport, catalog.transport(transport))
         names["protocol"][nodes.make_id(protocol.id)] = protocol.full_name or protocol.name
     return matrix_labels(labels=names)
