@@ -173,7 +173,7 @@ class TapssecDomain(Domain):
         "cited_at": {},  # docname -> ((reference id, line), ...), kept when tapssec_obsolete_citations is on
         "sphinx_design_loaded": False,  # whether this build loads sphinx-design (set at builder-inited)
     }
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
