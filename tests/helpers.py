@@ -11,6 +11,7 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx.testing.util import SphinxTestApp
@@ -21,7 +22,6 @@ from sphinx_tapssec.stop import BuildStopped
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 ROOTS_DIR_NAME = "roots"
 
@@ -54,6 +54,17 @@ def copy_root(rootdir: Path, name: str, destination: Path) -> Path:
     target = destination / name
     shutil.copytree(rootdir / f"test-{name}", target)
     return target
+
+
+#: The guide's complete example of a catalog of one's own (no survey ids), shared with test roots.
+OWN_CATALOG = Path(__file__).parent.parent / "docs" / "snippets" / "own-catalog"
+
+
+def own_catalog_root(rootdir: Path, destination: Path) -> Path:
+    """A copy of ``test-own-catalog`` with the guide's example catalog as its catalog."""
+    srcdir = copy_root(rootdir, "own-catalog", destination)
+    shutil.copytree(OWN_CATALOG, srcdir / "catalog")
+    return srcdir
 
 
 def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from catalogs import line_of
-from helpers import build, copy_root, parse_html, warnings_of
+from helpers import OWN_CATALOG, build, own_catalog_root, parse_html, warnings_of
 
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.reference import examples, format_reference
 from sphinx_tapssec.model.spec import FILES, RECORDS
 
 #: The example catalog the guide shows (every file and field), shared with these tests.
-EXAMPLE = Path(__file__).parent.parent / "docs" / "snippets" / "own-catalog"
+EXAMPLE = OWN_CATALOG
 #: The files only a survey catalog has, shown by the guide beside it.
 SURVEY_FILES = EXAMPLE.parent / "survey-catalog"
 
@@ -24,16 +24,9 @@ SURVEY_FILES = EXAMPLE.parent / "survey-catalog"
 SURVEY_WORDS = re.compile(r"survey|summary table|Section [0-9]", re.IGNORECASE)
 
 
-def _own_root(rootdir: Path, tmp_path: Path) -> Path:
-    """A copy of the own-catalog root with the guide's example catalog as its catalog."""
-    srcdir = copy_root(rootdir, "own-catalog", tmp_path)
-    shutil.copytree(EXAMPLE, srcdir / "catalog")
-    return srcdir
-
-
 def _text_build(rootdir: Path, tmp_path: Path, extra_rst: str = "") -> tuple[Path, list[str], str]:
     """Build a copy of the root with the text builder: its source directory, warnings and index.txt."""
-    srcdir = _own_root(rootdir, tmp_path)
+    srcdir = own_catalog_root(rootdir, tmp_path)
     if extra_rst:
         index = srcdir / "index.rst"
         index.write_text(index.read_text(encoding="utf-8") + extra_rst, encoding="utf-8")
@@ -48,7 +41,7 @@ def test_every_directive_renders_an_own_catalog_without_survey_wording(rootdir: 
     _, warnings, text = _text_build(rootdir, tmp_path)
     assert warnings == []
     assert SURVEY_WORDS.findall(text) == []
-    html = build(_own_root(rootdir, tmp_path / "html"), "html")
+    html = build(own_catalog_root(rootdir, tmp_path / "html"), "html")
     try:
         assert warnings_of(html) == []
         page = parse_html((html.outdir / "index.html").read_text(encoding="utf-8"))
@@ -63,7 +56,7 @@ def test_every_directive_renders_an_own_catalog_without_survey_wording(rootdir: 
 
 
 def test_the_format_reference_reads_in_text_output(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = _own_root(rootdir, tmp_path)
+    srcdir = own_catalog_root(rootdir, tmp_path)
     app = build(srcdir, "text")
     try:
         text = (app.outdir / "reference.txt").read_text(encoding="utf-8")
@@ -95,7 +88,7 @@ def test_an_unknown_transport_option_is_a_located_warning_with_a_guess(rootdir: 
 
 
 def test_survey_wording_appears_when_the_catalog_declares_a_surveyed_document(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = _own_root(rootdir, tmp_path)
+    srcdir = own_catalog_root(rootdir, tmp_path)
     (srcdir / "catalog" / "survey.yaml").write_text(
         "survey:\n  id: hive-survey-00\n  title: A Survey of Hive Security\n  date: '2024-01-01'\n"
         "  status: Note\n  authors:\n    - name: A. Apis\n  abstract: Hives and their security.\n",
@@ -134,7 +127,7 @@ def test_an_unknown_id_in_a_role_gets_a_guess(rootdir: Path, tmp_path: Path, rst
 
 
 def test_a_skipped_protocol_is_reported_once_and_its_page_says_why(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = _own_root(rootdir, tmp_path)
+    srcdir = own_catalog_root(rootdir, tmp_path)
     stinger = srcdir / "catalog" / "protocols" / "stinger.yaml"
     stinger.write_text(stinger.read_text(encoding="utf-8").replace("in_table:", "in_tabel:"), encoding="utf-8")
     app = build(srcdir, "text")

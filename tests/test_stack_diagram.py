@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, build, copy_root, parse_html, warnings_of
+from helpers import Element, build, copy_root, own_catalog_root, parse_html, warnings_of
 
 from benchmarks._catalog import write_catalog
 from benchmarks._data import synthesize
@@ -71,8 +71,9 @@ def test_the_svg_text_is_text_and_links_to_the_descriptions(svg: Element) -> Non
     # each, Beta has a byte-stream mapping, Delta its own transport, and Gamma lists none.
     styles = [next(c for c in path.classes if c != "tapssec-stack-edge") for path in svg.find_all("path")]
     assert sorted(styles) == ["tapssec-stack-listed"] * 3 + ["tapssec-stack-mapping", "tapssec-stack-own"]
+    # This root declares no surveyed document: the key names no section of one.
     assert [text.text() for text in svg.find_all("text", class_="tapssec-stack-key")] == [
-        "listed under (Section 4)",
+        "listed under the transport class",
         "defined byte-stream mapping",
         "provides its own transport",
         "*",
@@ -102,7 +103,7 @@ def test_text_outputs_show_the_diagram_as_text(rootdir: Path, tmp_path: Path, bu
     # Texinfo writes links as @ref{...}: there, the words around them.
     delta = "Delta — runs over Unreliable Datagram Transports; provides its own transport functionality"
     assert delta in output or "Transports}; provides its own transport functionality" in output
-    assert "— no transport class listed in the survey" in output
+    assert "— no transport class listed in the catalog" in output
 
 
 def test_latex_draws_a_picture_with_no_package_of_its_own(rootdir: Path, tmp_path: Path) -> None:
@@ -151,6 +152,8 @@ def test_the_survey_fits_on_a_latex_page() -> None:
     catalog = load_catalog([bundled_catalog()]).catalog
     layout = diagram_layout(catalog, catalog.protocols)
     assert fits_on_a_page(layout)
+    # A catalog that declares its surveyed document speaks of that document's sections.
+    assert layout.key[0].text == "listed under the transport class in Section 4"
     assert description(catalog, catalog.protocols).count(" runs over ") == 11, "gQUIC lists no transport"
 
 
@@ -190,3 +193,21 @@ def test_hostile_names_are_escaped(tmp_path: Path) -> None:
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert "<script>" not in svg
     assert "&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;" in svg or "&lt;script&gt;x&lt;/script&gt; &amp;" in svg
+
+
+def test_an_own_catalog_maps_onto_a_byte_stream_it_does_not_define(rootdir: Path, tmp_path: Path) -> None:
+    app = build(own_catalog_root(rootdir, tmp_path), "html", freshenv=True)
+    try:
+        assert warnings_of(app) == []
+        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+    finally:
+        app.cleanup()
+    svg = page.find("svg", class_="tapssec-stack-svg")
+    labels = [text.text() for text in svg.find_all("text", class_="tapssec-stack-label")]
+    assert "Radio Frames" in labels and "A byte-stream transport" in labels
+    linked = [a.find("text").text() for a in svg.find_all("a")]
+    assert "Radio Frames" in linked and "A byte-stream transport" not in linked
+    assert (
+        "BuzzSec runs over Waggle Streams; Radio Frames; a defined mapping onto a byte stream"
+        in svg.find("desc").text()
+    )

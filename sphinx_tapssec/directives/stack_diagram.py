@@ -11,7 +11,7 @@ from sphinx_tapssec.directives._protocols import chosen_protocols
 from sphinx_tapssec.directives.base import CatalogDirective, id_list
 from sphinx_tapssec.nodes import stack_diagram, stack_drawing
 from sphinx_tapssec.render.common import xref
-from sphinx_tapssec.render.diagram import OWN_TRANSPORT, alt_text, description, diagram_layout, text_fallback
+from sphinx_tapssec.render.diagram import UNCATALOGUED, alt_text, description, diagram_layout, text_fallback
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -23,9 +23,9 @@ def _labels(layout: Layout) -> list[nodes.inline]:
     """One inline per labelled box, in the order the boxes are drawn, each a link to its entry."""
     boxes = [*layout.bands, *layout.protocols, *layout.transports]
     return [
-        # "Its own transport functionality" stands for no catalog entry: it has nothing to link to.
+        # Such a box ("Its own transport functionality") stands for no catalog entry: no link.
         nodes.inline("", " ".join(box.lines), tapssec_box=f"{box.kind}:{box.key}")
-        if box.key == OWN_TRANSPORT
+        if box.key in UNCATALOGUED
         else nodes.inline("", "", xref(box.kind, box.key), tapssec_box=f"{box.kind}:{box.key}")
         for box in boxes
     ]

@@ -14,14 +14,21 @@ from docutils import nodes
 from sphinx_tapssec.model.entities import Catalog, Category, Protocol
 from sphinx_tapssec.render.common import bullet_list, joined, xref
 from sphinx_tapssec.render.stack_layout import EdgeSpec, GroupSpec, Layout, ProtocolSpec, layout
+from sphinx_tapssec.render.wording import in_chapter, the_record
 
 #: The box standing for "provides its own transport functionality".
 OWN_TRANSPORT = "own-transport"
-OWN_TRANSPORT_LABEL = "Its own transport functionality"
+#: The transport class a defined byte-stream mapping leads to, when the catalog defines it.
+BYTE_STREAM = "byte-stream"
+#: The box a byte-stream mapping leads to in a catalog without that class.
+MAPPED_STREAM = "mapped-byte-stream"
+#: Boxes that stand for no catalog entry, with their labels: they link nowhere.
+UNCATALOGUED = {OWN_TRANSPORT: "Its own transport functionality", MAPPED_STREAM: "A byte-stream transport"}
 
 #: The key under the picture: each edge style, and the mark of a protocol needing a transport feature.
+#: ``{chapter}`` is where a survey lists its transport classes (empty for a catalog of one's own).
 KEY = {
-    "listed": "listed under (Section 4)",
+    "listed": "listed under the transport class{chapter}",
     "mapping": "defined byte-stream mapping",
     "own": "provides its own transport",
     "feature": "needs a feature of its transport",
@@ -33,11 +40,16 @@ def _needs_feature(protocol: Protocol) -> bool:
     return specific is not None and specific.kind != OWN_TRANSPORT
 
 
-def _edges(protocol: Protocol) -> list[EdgeSpec]:
+def _mapped_onto(catalog: Catalog) -> str:
+    """The box of a byte-stream mapping: the catalog's byte-stream class, else a box of its own."""
+    return BYTE_STREAM if catalog.transport(BYTE_STREAM) is not None else MAPPED_STREAM
+
+
+def _edges(catalog: Catalog, protocol: Protocol) -> list[EdgeSpec]:
     """What *protocol* runs over, one edge per transport box, in the styles of the key."""
     edges = [EdgeSpec(protocol.id, transport, "listed") for transport in protocol.transport.requires]
     if protocol.transport.byte_stream_mapping is not None:
-        edges.append(EdgeSpec(protocol.id, "byte-stream", "mapping"))
+        edges.append(EdgeSpec(protocol.id, _mapped_onto(catalog), "mapping"))
     specific = protocol.transport.specific
     if specific is not None and specific.kind == OWN_TRANSPORT:
         edges.append(EdgeSpec(protocol.id, OWN_TRANSPORT, "own"))
@@ -52,15 +64,16 @@ def diagram_layout(catalog: Catalog, protocols: Sequence[Protocol]) -> Layout:
         )
         for c in catalog.categories
     ]
-    edges = [edge for protocol in protocols for edge in _edges(protocol)]
+    edges = [edge for protocol in protocols for edge in _edges(catalog, protocol)]
     used = {edge.transport for edge in edges}
     transports = [(t.id, t.name) for t in catalog.transports if t.id in used]
-    if OWN_TRANSPORT in used:
-        transports.append((OWN_TRANSPORT, OWN_TRANSPORT_LABEL))
+    transports += [(key, label) for key, label in UNCATALOGUED.items() if key in used]
     styles = {edge.style for edge in edges}
     if any(_needs_feature(p) for p in protocols):
         styles.add("feature")
-    return layout(groups, transports, edges, [(style, text) for style, text in KEY.items() if style in styles])
+    chapter = in_chapter(catalog, catalog.transports)
+    key = [(style, text.format(chapter=chapter)) for style, text in KEY.items() if style in styles]
+    return layout(groups, transports, edges, key)
 
 
 def alt_text(catalog: Catalog, protocols: Sequence[Protocol]) -> str:
@@ -76,11 +89,12 @@ def alt_text(catalog: Catalog, protocols: Sequence[Protocol]) -> str:
 Segment = str | tuple[str, str]
 
 
-def _runs_over(protocol: Protocol) -> list[list[Segment]]:
+def _runs_over(catalog: Catalog, protocol: Protocol) -> list[list[Segment]]:
     """What *protocol* runs over, one part per transport, each a list of segments."""
     parts: list[list[Segment]] = [[("transport", t)] for t in protocol.transport.requires]
     if protocol.transport.byte_stream_mapping is not None:
-        parts.append(["a defined mapping onto ", ("transport", "byte-stream")])
+        onto: Segment = ("transport", BYTE_STREAM) if _mapped_onto(catalog) == BYTE_STREAM else "a byte stream"
+        parts.append(["a defined mapping onto ", onto])
     specific = protocol.transport.specific
     if specific is not None and specific.kind == OWN_TRANSPORT:
         parts.append(["provides its own transport functionality"])
@@ -89,9 +103,9 @@ def _runs_over(protocol: Protocol) -> list[list[Segment]]:
     return parts
 
 
-def _as_nodes(parts: list[list[Segment]]) -> list[nodes.Node]:
+def _as_nodes(catalog: Catalog, parts: list[list[Segment]]) -> list[nodes.Node]:
     if not parts:
-        return [nodes.Text(" — no transport class listed in the survey")]
+        return [nodes.Text(f" — no transport class listed in {the_record(catalog)}")]
     rendered = [[nodes.Text(s) if isinstance(s, str) else xref(*s) for s in part] for part in parts]
     return [nodes.Text(" — runs over "), *joined(rendered, "; ")]
 
@@ -107,7 +121,7 @@ def text_fallback(catalog: Catalog, protocols: Sequence[Protocol]) -> nodes.cont
     result = nodes.bullet_list(classes=["tapssec-stack-text"])
     for category, members in _groups(catalog, protocols):
         title = nodes.paragraph("", "", nodes.strong("", "", xref("category", category.id)))
-        inner = bullet_list([[xref("protocol", p.id), *_as_nodes(_runs_over(p))] for p in members])
+        inner = bullet_list([[xref("protocol", p.id), *_as_nodes(catalog, _runs_over(catalog, p))] for p in members])
         result += nodes.list_item("", title, inner)
     return nodes.container("", result, classes=["tapssec-stack-fallback"])
 
@@ -121,11 +135,10 @@ def description(catalog: Catalog, protocols: Sequence[Protocol]) -> str:
 
     sentences = []
     for category, members in _groups(catalog, protocols):
-        runs = [
-            f"{p.name} runs over {'; '.join(spoken(part) for part in parts)}"
-            if parts
-            else f"{p.name} lists no transport"
-            for p, parts in ((p, _runs_over(p)) for p in members)
-        ]
+        runs = []
+        for protocol in members:
+            parts = _runs_over(catalog, protocol)
+            over = f"runs over {'; '.join(spoken(part) for part in parts)}" if parts else "lists no transport"
+            runs.append(f"{protocol.name} {over}")
         sentences.append(f"{category.name}: {'. '.join(runs)}.")
     return " ".join(sentences)
