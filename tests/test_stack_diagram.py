@@ -17,7 +17,7 @@ from benchmarks._catalog import write_catalog
 from benchmarks._data import synthesize
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.paths import bundled_catalog
-from sphinx_tapssec.render.diagram import description, diagram_layout
+from sphinx_tapssec.render.diagram import LANES_FROM, description, diagram_layout
 from sphinx_tapssec.render.stack_latex import fits_on_a_page
 from sphinx_tapssec.render.stack_layout import LABEL_SIZE, Box, Layout
 
@@ -133,18 +133,33 @@ def _synthetic_layout(count: int, tmp_path: Path) -> Layout:
     return diagram_layout(catalog, catalog.protocols)
 
 
-def test_a_100_protocol_layout_stays_legible(tmp_path: Path) -> None:
-    layout = _synthetic_layout(100, tmp_path)
-    assert len(layout.protocols) == 100
+def test_curves_of_one_transport_do_not_cross_where_they_meet_it(tmp_path: Path) -> None:
+    layout = _synthetic_layout(LANES_FROM, tmp_path)
+    assert not layout.lane_form and len(layout.protocols) == LANES_FROM
     boxes = [*layout.protocols, *layout.transports]
     assert not any(_overlap(a, b) for number, a in enumerate(boxes) for b in boxes[number + 1 :])
-    # One row per protocol: the picture grows in height, its labels keep their size.
-    assert all(b.y - a.y >= LABEL_SIZE + 8 for a, b in pairwise(layout.protocols))
-    assert layout.width < 1000
     for transport in layout.transports:
         ends = [curve.end[1] for curve in layout.curves if curve.transport == transport.key]
         assert ends == sorted(ends), "a bundle's curves meet its box in the order of their protocols"
         assert all(transport.y < end < transport.y + transport.height for end in ends)
+
+
+def test_a_100_protocol_layout_stays_legible(tmp_path: Path) -> None:
+    layout = _synthetic_layout(100, tmp_path)
+    assert layout.lane_form and layout.curves == ()
+    assert len(layout.protocols) == 100
+    assert not any(_overlap(a, b) for number, a in enumerate(layout.protocols) for b in layout.protocols[number + 1 :])
+    # One row per protocol: the picture grows in height, its labels keep their size.
+    assert all(b.y - a.y >= LABEL_SIZE + 8 for a, b in pairwise(layout.protocols))
+    assert layout.width < 1000
+    # Every mark sits on its protocol's row and in its transport's lane.
+    rows = {box.key: box.y + box.height / 2 for box in layout.protocols}
+    lanes = {box.key: box.x + box.width / 2 for box in layout.transports}
+    assert layout.marks and all(m.y == rows[m.protocol] and m.x == lanes[m.transport] for m in layout.marks)
+    # Each band repeats the lanes' names at its top, so no row is far from them.
+    headed = [box.y for box in (*layout.transports, *layout.lane_labels)]
+    assert len(headed) == len(layout.bands) * len(layout.transports)
+    assert {band.y for band in layout.bands} == {y - 5 for y in headed}
     assert not fits_on_a_page(layout), "too tall for a LaTeX page: LaTeX shows the list"
 
 
@@ -167,7 +182,15 @@ def test_a_100_protocol_catalog_builds(tmp_path: Path) -> None:
         page = parse_html((html_app.outdir / "index.html").read_text(encoding="utf-8"))
     finally:
         html_app.cleanup()
-    assert len(page.find("svg").find_all("rect", class_="tapssec-stack-protocol")) == 100
+    svg = page.find("svg")
+    assert len(svg.find_all("rect", class_="tapssec-stack-protocol")) == 100
+    marks = svg.find_all(class_="tapssec-stack-mark")
+    catalog = load_catalog([tmp_path / "catalog"]).catalog
+    layout = diagram_layout(catalog, catalog.protocols)
+    # One mark per edge, and one sample of each style in the key (the feature mark is a "*").
+    samples = [row for row in layout.key if row.style != "feature"]
+    assert len(marks) == len(layout.marks) + len(samples) and len(layout.marks) > 100
+    assert {m.tag for m in marks} == {"circle", "polygon"}, "dots, rings and diamonds"
     latex_app = build(tmp_path, "latex", freshenv=True)
     try:
         assert warnings_of(latex_app) == []

@@ -13,7 +13,8 @@ from docutils import nodes
 
 from sphinx_tapssec.model.entities import Catalog, Category, Protocol
 from sphinx_tapssec.render.common import bullet_list, joined, xref
-from sphinx_tapssec.render.stack_layout import EdgeSpec, GroupSpec, Layout, ProtocolSpec, layout
+from sphinx_tapssec.render.stack_lanes import lane_layout
+from sphinx_tapssec.render.stack_layout import EdgeSpec, GroupSpec, Layout, ProtocolSpec, curve_layout
 from sphinx_tapssec.render.wording import in_chapter, the_record
 
 #: The box standing for "provides its own transport functionality".
@@ -24,6 +25,10 @@ BYTE_STREAM = "byte-stream"
 MAPPED_STREAM = "mapped-byte-stream"
 #: Boxes that stand for no catalog entry, with their labels: they link nowhere.
 UNCATALOGUED = {OWN_TRANSPORT: "Its own transport functionality", MAPPED_STREAM: "A byte-stream transport"}
+
+#: Above this many protocols the picture takes the lane form (:mod:`.stack_lanes`): curves to a
+#: few transport boxes can no longer be followed.
+LANES_FROM = 24
 
 #: The key under the picture: each edge style, and the mark of a protocol needing a transport feature.
 #: ``{chapter}`` is where a survey lists its transport classes (empty for a catalog of one's own).
@@ -73,7 +78,8 @@ def diagram_layout(catalog: Catalog, protocols: Sequence[Protocol]) -> Layout:
         styles.add("feature")
     chapter = in_chapter(catalog, catalog.transports)
     key = [(style, text.format(chapter=chapter)) for style, text in KEY.items() if style in styles]
-    return layout(groups, transports, edges, key)
+    shape = lane_layout if len(protocols) > LANES_FROM else curve_layout
+    return shape(groups, transports, edges, key)
 
 
 def alt_text(catalog: Catalog, protocols: Sequence[Protocol]) -> str:

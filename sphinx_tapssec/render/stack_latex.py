@@ -25,8 +25,11 @@ PAGE_HEIGHT = 600.0
 
 
 def fits_on_a_page(layout: Layout) -> bool:
-    """Whether the picture, once scaled down to the line's width, is short enough for a page."""
-    return layout.height * min(1.0, LINE_WIDTH / layout.width) <= PAGE_HEIGHT
+    """Whether the picture, once scaled down to the line's width, is short enough for a page.
+
+    The lane form is for catalogs far too large for one page: it never is.
+    """
+    return not layout.lane_form and layout.height * min(1.0, LINE_WIDTH / layout.width) <= PAGE_HEIGHT
 
 
 def _n(value: float) -> str:

@@ -115,8 +115,25 @@ class KeyRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Mark:
+    """In the lane form: a protocol runs over the transport of the lane at ``x``, in ``style``."""
+
+    protocol: str
+    transport: str
+    style: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
 class Layout:
-    """The whole picture: every box, curve and key row, and its size."""
+    """The whole picture: every box, curve or mark, and key row, and its size.
+
+    The curve form joins protocols to transport boxes with curves; the lane form (for large
+    catalogs, :mod:`.stack_lanes`) has one vertical lane per transport, headed by its name at
+    the top of every band (``transports`` holds the first heading of each, ``lane_labels`` the
+    repeats), and a mark where a protocol's row crosses a lane it runs over.
+    """
 
     width: float
     height: float
@@ -126,6 +143,14 @@ class Layout:
     curves: tuple[Curve, ...]
     key: tuple[KeyRow, ...]
     key_x: float
+    marks: tuple[Mark, ...] = ()
+    #: The lanes' x and their top and bottom (the lane form only).
+    lanes: tuple[tuple[float, float, float], ...] = ()
+    lane_labels: tuple[Box, ...] = ()
+
+    @property
+    def lane_form(self) -> bool:
+        return bool(self.lanes)
 
 
 def text_width(text: str, size: float) -> float:
@@ -142,8 +167,11 @@ def _label_width(protocol: ProtocolSpec) -> float:
     return text_width(protocol.label + (" *" if protocol.feature else ""), LABEL_SIZE)
 
 
-def _left_column(groups: Sequence[GroupSpec]) -> tuple[list[Box], list[Box], float, float]:
-    """Category bands and protocol boxes; returns them with the column's width and bottom."""
+def left_column(groups: Sequence[GroupSpec], heading_lines: int = 0) -> tuple[list[Box], list[Box], float, float]:
+    """Category bands and protocol boxes; returns them with the column's width and bottom.
+
+    Each band's heading takes at least *heading_lines* lines (room for the lane form's headings).
+    """
     members = [p for g in groups for p in g.protocols]
     box_width = max((_label_width(p) for p in members), default=0) + 2 * PAD
     headings = [wrapped(g.label) for g in groups]
@@ -155,7 +183,7 @@ def _left_column(groups: Sequence[GroupSpec]) -> tuple[list[Box], list[Box], flo
     y = float(MARGIN)
     for group, heading in zip(groups, headings, strict=True):
         top = y
-        y += PAD + len(heading) * LINE_HEIGHT + HEADING_GAP
+        y += PAD + max(len(heading), heading_lines) * LINE_HEIGHT + HEADING_GAP
         for protocol in group.protocols:
             label = protocol.label + (" *" if protocol.feature else "")
             boxes.append(Box("protocol", protocol.key, (label,), MARGIN + PAD, y, box_width, BOX_HEIGHT))
@@ -219,11 +247,11 @@ def _curves(edges: Sequence[EdgeSpec], protocols: dict[str, Box], transports: di
     return sorted(curves, key=lambda c: (c.start[1], c.end[1]))
 
 
-def _key(styles: Sequence[tuple[str, str]], top: float) -> list[KeyRow]:
+def key_rows(styles: Sequence[tuple[str, str]], top: float) -> list[KeyRow]:
     return [KeyRow(style, text, top + (number + 1) * KEY_ROW) for number, (style, text) in enumerate(styles)]
 
 
-def layout(
+def curve_layout(
     groups: Sequence[GroupSpec],
     transports: Sequence[tuple[str, str]],
     edges: Sequence[EdgeSpec],
@@ -234,7 +262,7 @@ def layout(
     *key* lists ``(style, text)`` for the key under the picture; edges to unknown boxes are
     dropped, so the caller decides what the picture holds.
     """
-    bands, boxes, left_width, left_bottom = _left_column([g for g in groups if g.protocols])
+    bands, boxes, left_width, left_bottom = left_column([g for g in groups if g.protocols])
     by_protocol = {box.key: box for box in boxes}
     known = {key for key, _ in transports}
     edges = [e for e in edges if e.protocol in by_protocol and e.transport in known]
@@ -242,9 +270,16 @@ def layout(
     right = _right_column(transports, edges, centres, left_width + CURVE_SPAN, left_bottom)
     curves = _curves(edges, by_protocol, {box.key: box for box in right})
     bottom = max([left_bottom, *(box.y + box.height for box in right)])
-    rows = _key(key, bottom + PAD)
+    rows = key_rows(key, bottom + PAD)
+    width, height = extent(max([left_width, *(box.x + box.width for box in right)]), bottom, key, rows)
+    return Layout(width, height, tuple(bands), tuple(boxes), tuple(right), tuple(curves), tuple(rows), MARGIN)
+
+
+def extent(
+    right_edge: float, bottom: float, key: Sequence[tuple[str, str]], rows: Sequence[KeyRow]
+) -> tuple[float, float]:
+    """The picture's width and height, from its rightmost edge, its bottom and the key below it."""
     key_width = max((KEY_SAMPLE + PAD + text_width(text, KEY_SIZE) for _, text in key), default=0)
-    right_edge = max([left_width, *(box.x + box.width for box in right)])
     width = max(right_edge, MARGIN + key_width) + MARGIN
     height = (rows[-1].y + KEY_ROW / 2 if rows else bottom) + MARGIN
-    return Layout(width, height, tuple(bands), tuple(boxes), tuple(right), tuple(curves), tuple(rows), MARGIN)
+    return width, height

@@ -107,14 +107,67 @@ def _stroke(style: str) -> dict[str, str]:
     return values
 
 
-def _key_row(row: KeyRow, x: float) -> str:
+def _mark(style: str, x: float, y: float) -> str:
+    """The lane form's mark: a dot (listed), a dashed ring (mapping) or a diamond (own transport)."""
+    css = f' class="tapssec-stack-mark tapssec-stack-{style}"'
+    if style == "listed":
+        return f'<circle{_attrs(cx=_n(x), cy=_n(y), r="4.5")}{css} fill="currentColor"/>'
+    if style == "mapping":
+        return f"<circle{_attrs(cx=_n(x), cy=_n(y), r='4.5', **_stroke(style))}{css}/>"
+    points = f"{_n(x)},{_n(y - 6)} {_n(x + 6)},{_n(y)} {_n(x)},{_n(y + 6)} {_n(x - 6)},{_n(y)}"
+    return f'<polygon{_attrs(points=points)}{css} fill="{OWN}" stroke="none"/>'
+
+
+def _lanes(layout: Layout) -> list[str]:
+    """Each lane's line, and a faint guide along each protocol's row up to its last mark."""
+    lanes = [
+        f'<line{_attrs(x1=_n(x), y1=_n(top), x2=_n(x), y2=_n(bottom))} class="tapssec-stack-lane"'
+        ' stroke="currentColor" stroke-opacity="0.3" stroke-dasharray="2 3"/>'
+        for x, top, bottom in layout.lanes
+    ]
+    last: dict[float, float] = {}
+    for mark in layout.marks:
+        last[mark.y] = max(last.get(mark.y, 0.0), mark.x)
+    start = layout.protocols[0].x + layout.protocols[0].width if layout.protocols else 0
+    guides = [
+        f'<line{_attrs(x1=_n(start), y1=_n(y), x2=_n(x), y2=_n(y))} stroke="currentColor" stroke-opacity="0.2"/>'
+        for y, x in last.items()
+    ]
+    return [*lanes, *guides, *[_mark(m.style, m.x, m.y) for m in layout.marks]]
+
+
+def _lane_heading(box: Box, link: Link) -> str:
+    lines = [
+        _text(
+            box.x + box.width / 2,
+            box.y + (number + 0.8) * LINE_HEIGHT,
+            line,
+            KEY_SIZE,
+            "tapssec-stack-lane-name",
+            text_anchor="middle",
+        )
+        for number, line in enumerate(box.lines)
+    ]
+    return _linked("".join(lines), link)
+
+
+def _key_row(row: KeyRow, x: float, lane_form: bool) -> str:
     middle = row.y - KEY_SIZE * 0.35
     if row.style == FEATURE:
         sample = _text(x, row.y, "*", KEY_SIZE, "tapssec-stack-key")
+    elif lane_form:
+        sample = _mark(row.style, x + KEY_SAMPLE / 2, middle)
     else:
         attrs = _attrs(x1=_n(x), y1=_n(middle), x2=_n(x + KEY_SAMPLE), y2=_n(middle), **_stroke(row.style))
         sample = f'<line{attrs} class="tapssec-stack-edge tapssec-stack-{row.style}"/>'
     return sample + _text(x + KEY_SAMPLE + PAD, row.y, row.text, KEY_SIZE, "tapssec-stack-key")
+
+
+def _transports(layout: Layout, link: LinkFinder) -> list[str]:
+    """The transport boxes (curve form), or every band's lane headings (lane form)."""
+    if not layout.lane_form:
+        return [_box(box, link(box.kind, box.key), "tapssec-stack-transport") for box in layout.transports]
+    return [_lane_heading(box, link(box.kind, box.key)) for box in (*layout.transports, *layout.lane_labels)]
 
 
 def stack_svg(layout: Layout, ident: str, title: str, description: str, link: LinkFinder) -> str:
@@ -130,11 +183,12 @@ def stack_svg(layout: Layout, ident: str, title: str, description: str, link: Li
         '<g aria-hidden="true">',
         *[part for band in layout.bands for part in _band(band)],
         *[_curve(curve) for curve in layout.curves],
+        *_lanes(layout),
         "</g>",
         *[_heading(band, link("category", band.key)) for band in layout.bands],
         *[_box(box, link("protocol", box.key), "tapssec-stack-protocol") for box in layout.protocols],
-        *[_box(box, link(box.kind, box.key), "tapssec-stack-transport") for box in layout.transports],
-        *[_key_row(row, layout.key_x) for row in layout.key],
+        *_transports(layout, link),
+        *[_key_row(row, layout.key_x, layout.lane_form) for row in layout.key],
         "</svg>",
     ]
     return "".join(parts)
