@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
-CHROMIUM = Path(os.environ.get("TAPSSEC_CHROMIUM", "/usr/bin/chromium"))
+#: Chromium as the PATH finds it (Debian's is /usr/bin/chromium), so a PATH without it (a fresh
+#: machine, or ../shared/tools/bare-path.sh) skips the browser tests; TAPSSEC_CHROMIUM overrides.
+CHROMIUM = Path(os.environ.get("TAPSSEC_CHROMIUM") or shutil.which("chromium") or "chromium (not on PATH)")
 #: As root, in a sandbox with no network: no sandboxing, no GPU, none of Chromium's own traffic.
 CHROMIUM_ARGS = [
     "--headless",
