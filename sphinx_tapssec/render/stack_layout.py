@@ -5,8 +5,9 @@ catalog's order, holding one box per protocol; on the right, one box per transpo
 placed level with the protocols that run over it. A curve joins each protocol to each
 transport it runs over. The curves meet a transport box at separate points, in the order of
 the protocols they come from, so no two curves of one bundle cross. Height grows by one row
-per protocol and width by the longest label, so a 100-protocol catalog stays as legible as
-the survey's twelve.
+per protocol and width by the longest label. This curve form suits catalogs the size of the
+survey's; a large one takes the lane form of :mod:`.stack_lanes`, built on the same left
+column, data classes and key.
 
 Units are CSS pixels; the SVG writer uses them as they are and the LaTeX writer as points.
 Text widths are estimated (no font metrics are at hand), generously, so labels fit.
