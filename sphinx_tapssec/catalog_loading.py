@@ -1,12 +1,15 @@
 """Load the catalog once per build, at ``builder-inited``, and keep it in the domain's data.
 
 The environment is pickled between builds, so an unchanged catalog (same files, same
-modification times) is reused instead of parsed again.
+modification times) is reused instead of loaded again. When some files changed, only those are
+read again: what reading each file gave is kept beside the environment, in the doctree
+directory, keyed by the file's content and the extension's version (:mod:`.model.file_cache`).
+A fresh environment (a clean build, ``-E``, a changed configuration) starts with no cache.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,11 +17,12 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from sphinx_tapssec import stop
+from sphinx_tapssec import __version__, stop
 from sphinx_tapssec.config import config_location, get_config
 from sphinx_tapssec.model.editions import edition_ids
 from sphinx_tapssec.model.entities import Catalog
-from sphinx_tapssec.model.loader import catalog_files, load_catalog
+from sphinx_tapssec.model.file_cache import FileCache
+from sphinx_tapssec.model.loader import LoadResult, catalog_files, load_catalog
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.paths import empty_catalog_message
 from sphinx_tapssec.warnings import Subtype, located, warn, warn_problem
@@ -31,6 +35,9 @@ if TYPE_CHECKING:
     from sphinx_tapssec.model.spec import FileSpec
 
 logger = logging.getLogger(__name__)
+
+#: The file, in the doctree directory, that keeps what reading each catalog file gave.
+CACHE_NAME = "tapssec-catalog.pickle"
 
 
 def get_domain(env: BuildEnvironment) -> TapssecDomain:
@@ -74,7 +81,7 @@ def load(app: Sphinx) -> None:
         previous_files = {path for path, _ in domain.fingerprint}
         domain.data["files_changed"] = bool(previous_files) and previous_files != {path for path, _ in current}
         logger.info("tapssec: loading the catalog from %s", ", ".join(map(str, directories)))
-        result = load_catalog(directories, config.url_schemes, progress=partial(_progress, app))
+        result = _load_cached(app, directories, config.url_schemes, fresh=not domain.fingerprint)
         problems = (*_empty_directories(app, directories), *result.problems)
         domain.set_catalog(result.catalog, current, problems)
     if domain.problems and config.strict:
@@ -84,6 +91,24 @@ def load(app: Sphinx) -> None:
     for problem in domain.problems:
         warn_problem(problem)
     domain.show_edition(_edition(domain.undivided, config.edition))
+
+
+def _load_cached(app: Sphinx, directories: list[Path], url_schemes: Sequence[str], *, fresh: bool) -> LoadResult:
+    """The catalog, reading again only the files that changed since the cache beside the environment was saved."""
+    path = Path(app.doctreedir) / CACHE_NAME
+    cache = FileCache(__version__) if fresh else FileCache.read(path, __version__)
+    result = load_catalog(directories, url_schemes, progress=partial(_progress, app), cache=cache)
+    logger.info(
+        "tapssec: %d of %d catalog files read, the others unchanged since the last build",
+        len(result.parsed),
+        len(result.catalog.files),
+    )
+    if cache.changed:
+        try:
+            cache.write(path)
+        except OSError as error:
+            logger.verbose("tapssec: the catalog cache %s was not saved: %s", path, error)
+    return result
 
 
 def _empty_directories(app: Sphinx, directories: list[Path]) -> list[Problem]:

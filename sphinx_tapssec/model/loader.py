@@ -13,6 +13,7 @@ from sphinx_tapssec.model.checker import RecordChecker
 from sphinx_tapssec.model.consistency import check_consistency
 from sphinx_tapssec.model.editions import check_editions
 from sphinx_tapssec.model.entities import Catalog, section_key
+from sphinx_tapssec.model.file_cache import FileCache, FileResult, digest
 from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, YamlError, parse
 from sphinx_tapssec.model.problems import Problem, Subtype
 from sphinx_tapssec.model.spec import FILES, RECORDS, FileSpec
@@ -29,6 +30,8 @@ class LoadResult:
 
     catalog: Catalog
     problems: tuple[Problem, ...]
+    #: The files read and checked by this load; with a cache, the others were unchanged.
+    parsed: tuple[str, ...] = ()
 
 
 def catalog_files(directory: Path) -> list[tuple[FileSpec, Path]]:
@@ -46,9 +49,17 @@ Progress = Callable[[list[tuple[FileSpec, Path]]], Iterable[tuple[FileSpec, Path
 
 
 def load_catalog(
-    directories: Sequence[Path], url_schemes: Sequence[str] = DEFAULT_SCHEMES, *, progress: Progress | None = None
+    directories: Sequence[Path],
+    url_schemes: Sequence[str] = DEFAULT_SCHEMES,
+    *,
+    progress: Progress | None = None,
+    cache: FileCache | None = None,
 ) -> LoadResult:
-    """Load and validate the catalog held by *directories*, later ones adding to earlier ones."""
+    """Load and validate the catalog held by *directories*, later ones adding to earlier ones.
+
+    With a *cache*, a file whose content it holds is not read again; it then holds this load's files.
+    """
+    cache = cache if cache is not None else FileCache("")
     records: dict[str, list[Any]] = {name: [] for name in builders.BUILDERS}
     problems: list[Problem] = []
     files: list[str] = []
@@ -59,10 +70,9 @@ def load_catalog(
         in_directory = catalog_files(directory)
         for file_spec, path in progress(in_directory) if progress else in_directory:
             files.append(str(path))
-            checker = RecordChecker(str(path))
-            for checked in _file_records(file_spec, path, checker):
-                records[file_spec.record].append(builders.BUILDERS[file_spec.record](checked, str(path)))
-            problems.extend(checker.problems)
+            result = _load_file(file_spec, path, cache)
+            records[file_spec.record].extend(result.records)
+            problems.extend(result.problems)
     raw = Catalog(
         protocols=tuple(records["protocol"]),
         interfaces=tuple(records["interface"]),
@@ -87,20 +97,43 @@ def load_catalog(
     )
     catalog, inconsistent = check_consistency(catalog)
     catalog, edition_problems = check_editions(catalog)
-    return LoadResult(catalog, tuple(problems) + found + inconsistent + edition_problems)
+    return LoadResult(catalog, tuple(problems) + found + inconsistent + edition_problems, tuple(cache.parsed))
 
 
-def _read(path: Path, checker: RecordChecker) -> Any:
+def _load_file(file_spec: FileSpec, path: Path, cache: FileCache) -> FileResult:
+    """The records and problems of one file: from *cache* if it holds the file's content, else read."""
+    checker = RecordChecker(str(path))
+    content = _content(path, checker)
+    key = b"" if content is None else digest(content)
+    if content is not None and (cached := cache.lookup(str(path), key)) is not None:
+        return cached
+    build = builders.BUILDERS[file_spec.record]
+    records = tuple(build(checked, str(path)) for checked in _file_records(file_spec, content, checker))
+    result = FileResult(key, records, tuple(checker.problems))
+    if content is not None:
+        cache.store(str(path), result)
+    return result
+
+
+def _content(path: Path, checker: RecordChecker) -> bytes | None:
+    """The bytes of *path*, or ``None`` (reported) when it cannot be read or is too large."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             checker.report(0, Subtype.YAML, f"file is larger than {MAX_FILE_BYTES} bytes; skipped")
             return None
-        text = path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes()
     except OSError as error:
         checker.report(0, Subtype.CATALOG, f"cannot read file: {error.strerror}")
         return None
+
+
+def _read(content: bytes | None, checker: RecordChecker) -> Any:
+    if content is None:
+        return None
+    try:
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        line = content[: error.start].count(b"\n") + 1
         checker.report(line, Subtype.YAML, "file is not UTF-8 text")
         return None
     try:
@@ -110,9 +143,9 @@ def _read(path: Path, checker: RecordChecker) -> Any:
         return None
 
 
-def _file_records(file_spec: FileSpec, path: Path, checker: RecordChecker) -> Iterable[Any]:
+def _file_records(file_spec: FileSpec, content: bytes | None, checker: RecordChecker) -> Iterable[Any]:
     """The checked records of one file."""
-    data = _read(path, checker)
+    data = _read(content, checker)
     if data is None:
         if not checker.problems:
             checker.report(0, Subtype.YAML, "file is empty")
