@@ -19,11 +19,10 @@ from sphinx.util.display import status_iterator
 
 from sphinx_tapssec import __version__, stop
 from sphinx_tapssec.config import config_location, get_config
-from sphinx_tapssec.model.editions import edition_ids
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.file_cache import FileCache
-from sphinx_tapssec.model.loader import LoadResult, catalog_files, load_catalog
 from sphinx_tapssec.model.problems import Problem
+from sphinx_tapssec.model.spec import catalog_files
 from sphinx_tapssec.paths import empty_catalog_message
 from sphinx_tapssec.warnings import Subtype, located, warn, warn_problem
 
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_tapssec.domain import TapssecDomain
+    from sphinx_tapssec.model.loader import LoadResult
     from sphinx_tapssec.model.spec import FileSpec
 
 logger = logging.getLogger(__name__)
@@ -95,6 +95,9 @@ def load(app: Sphinx) -> None:
 
 def _load_cached(app: Sphinx, directories: list[Path], url_schemes: Sequence[str], *, fresh: bool) -> LoadResult:
     """The catalog, reading again only the files that changed since the cache beside the environment was saved."""
+    # Imported here: the loader (YAML, the checks) is needed only by a build that reads catalog files.
+    from sphinx_tapssec.model.loader import load_catalog
+
     path = Path(app.doctreedir) / CACHE_NAME
     cache = FileCache(__version__) if fresh else FileCache.read(path, __version__)
     result = load_catalog(directories, url_schemes, progress=partial(_progress, app), cache=cache)
@@ -127,6 +130,8 @@ def _edition(catalog: Catalog, wanted: str | None) -> str | None:
     """*wanted* if the catalog has that edition; else the base edition, with a warning."""
     if wanted is None or catalog.edition_record(wanted) is not None:
         return wanted
+    from sphinx_tapssec.model.editions import edition_ids
+
     known = ", ".join(edition_ids(catalog)) or "none: the catalog has no editions.yaml"
     warn(
         f"tapssec_edition: unknown edition {wanted!r} (editions: {known}); showing the catalog as written",

@@ -16,7 +16,6 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
 
 from sphinx_tapssec import docdata
-from sphinx_tapssec.model.editions import apply_edition
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.model.status import tooltip_words
@@ -230,7 +229,13 @@ class TapssecDomain(Domain):
 
     def show_edition(self, edition: str | None) -> None:
         """Make :attr:`catalog` the loaded catalog as *edition* shows it (``None``: as written)."""
-        self.data["catalog"] = ProcessLocal(apply_edition(self.undivided, edition))
+        undivided = self.undivided
+        if edition is None and not undivided.editions:
+            self.data["catalog"] = ProcessLocal(undivided)  # as written; no need to load the editions code
+            return
+        from sphinx_tapssec.model.editions import apply_edition
+
+        self.data["catalog"] = ProcessLocal(apply_edition(undivided, edition))
 
     def note_object(self, kind: str, key: str, node_id: str, location: nodes.Element) -> None:
         """Record that the current document describes (*kind*, *key*)."""

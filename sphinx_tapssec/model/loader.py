@@ -11,12 +11,11 @@ from typing import Any
 from sphinx_tapssec.model import builders
 from sphinx_tapssec.model.checker import RecordChecker
 from sphinx_tapssec.model.consistency import check_consistency
-from sphinx_tapssec.model.editions import check_editions
 from sphinx_tapssec.model.entities import Catalog, section_key
 from sphinx_tapssec.model.file_cache import FileCache, FileResult, digest
 from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, YamlError, parse
 from sphinx_tapssec.model.problems import Problem, Subtype
-from sphinx_tapssec.model.spec import FILES, RECORDS, FileSpec
+from sphinx_tapssec.model.spec import RECORDS, FileSpec, catalog_files
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.model.validate import validate
 
@@ -32,16 +31,6 @@ class LoadResult:
     problems: tuple[Problem, ...]
     #: The files read and checked by this load; with a cache, the others were unchanged.
     parsed: tuple[str, ...] = ()
-
-
-def catalog_files(directory: Path) -> list[tuple[FileSpec, Path]]:
-    """The catalog files of *directory* with the spec each follows, in a stable order."""
-    found: list[tuple[FileSpec, Path]] = []
-    for file_spec in FILES:
-        # Not only regular files: a directory or a dangling symlink named like a catalog file is
-        # kept, so that reading it fails with a located warning instead of being skipped silently.
-        found.extend((file_spec, path) for path in sorted(directory.glob(file_spec.pattern)))
-    return found
 
 
 #: Wraps the files of one directory while they are read, e.g. to show progress; it must yield them all.
@@ -96,7 +85,11 @@ def load_catalog(
         catalog, protocols=tuple(sorted(catalog.protocols, key=lambda p: section_key(p.section)))
     )
     catalog, inconsistent = check_consistency(catalog)
-    catalog, edition_problems = check_editions(catalog)
+    edition_problems: tuple[Problem, ...] = ()
+    if catalog.editions:  # the editions code is imported by the catalogs that have editions alone
+        from sphinx_tapssec.model.editions import check_editions
+
+        catalog, edition_problems = check_editions(catalog)
     return LoadResult(catalog, tuple(problems) + found + inconsistent + edition_problems, tuple(cache.parsed))
 
 
