@@ -2,9 +2,10 @@
 
 The environment is pickled between builds, so an unchanged catalog (same files, same
 modification times) is reused instead of loaded again. When some files changed, only those are
-read again: what reading each file gave is kept beside the environment, in the doctree
-directory, keyed by the file's content and the extension's version (:mod:`.model.file_cache`).
-A fresh environment (a clean build, ``-E``, a changed configuration) starts with no cache.
+read again: what reading each file gave is kept in the domain's data, so with the environment
+in the doctree directory, keyed by the file's content and the extension's version
+(:mod:`.model.file_cache`). A fresh environment (a clean build, ``-E``, a changed
+configuration) starts with no cache.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sphinx_tapssec.model.file_cache import FileCache
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.model.spec import catalog_files
 from sphinx_tapssec.paths import empty_catalog_message
+from sphinx_tapssec.process_local import ProcessLocal
 from sphinx_tapssec.warnings import Subtype, located, warn, warn_problem
 
 if TYPE_CHECKING:
@@ -35,9 +37,6 @@ if TYPE_CHECKING:
     from sphinx_tapssec.model.spec import FileSpec
 
 logger = logging.getLogger(__name__)
-
-#: The file, in the doctree directory, that keeps what reading each catalog file gave.
-CACHE_NAME = "tapssec-catalog.pickle"
 
 
 def get_domain(env: BuildEnvironment) -> TapssecDomain:
@@ -81,7 +80,7 @@ def load(app: Sphinx) -> None:
         previous_files = {path for path, _ in domain.fingerprint}
         domain.data["files_changed"] = bool(previous_files) and previous_files != {path for path, _ in current}
         logger.info("tapssec: loading the catalog from %s", ", ".join(map(str, directories)))
-        result = _load_cached(app, directories, config.url_schemes, fresh=not domain.fingerprint)
+        result = _load_cached(app, domain, directories, config.url_schemes)
         problems = (*_empty_directories(app, directories), *result.problems)
         domain.set_catalog(result.catalog, current, problems)
     if domain.problems and config.strict:
@@ -93,24 +92,22 @@ def load(app: Sphinx) -> None:
     domain.show_edition(_edition(domain.undivided, config.edition))
 
 
-def _load_cached(app: Sphinx, directories: list[Path], url_schemes: Sequence[str], *, fresh: bool) -> LoadResult:
-    """The catalog, reading again only the files that changed since the cache beside the environment was saved."""
+def _load_cached(app: Sphinx, domain: TapssecDomain, directories: list[Path], url_schemes: Sequence[str]) -> LoadResult:
+    """The catalog, reading again only the files whose content changed since the last load."""
     # Imported here: the loader (YAML, the checks) is needed only by a build that reads catalog files.
     from sphinx_tapssec.model.loader import load_catalog
 
-    path = Path(app.doctreedir) / CACHE_NAME
-    cache = FileCache(__version__) if fresh else FileCache.read(path, __version__)
-    result = load_catalog(directories, url_schemes, progress=partial(_progress, app), cache=cache)
+    version, previous = domain.data["file_cache"].value or ("", {})
+    cache = FileCache(previous if version == __version__ else None)
+    # Sphinx's progress display costs more than reading a file again from the cache does.
+    progress = None if previous else partial(_progress, app)
+    result = load_catalog(directories, url_schemes, progress=progress, cache=cache)
     logger.info(
         "tapssec: %d of %d catalog files read, the others unchanged since the last build",
         len(result.parsed),
         len(result.catalog.files),
     )
-    if cache.changed:
-        try:
-            cache.write(path)
-        except OSError as error:
-            logger.verbose("tapssec: the catalog cache %s was not saved: %s", path, error)
+    domain.data["file_cache"] = ProcessLocal((__version__, cache.current))
     return result
 
 

@@ -164,6 +164,8 @@ class TapssecDomain(Domain):
         "undivided": ProcessLocal(Catalog()),  # the loaded catalog as written, every edition in it
         "fingerprint": (),  # ((path, mtime_ns), ...) of the loaded catalog
         "problems": (),  # problems found when the catalog was loaded
+        # (extension version, {path: FileResult}): what reading each catalog file gave (catalog_loading)
+        "file_cache": ProcessLocal(None),
         "claims": {},  # docname -> [ClaimRecord], checked at env-check-consistency
         "citations": {},  # docname -> frozenset of reference ids the document links to
         "catalog_wide": {},  # docname -> True when it renders every protocol (or every record of a kind)
@@ -172,7 +174,7 @@ class TapssecDomain(Domain):
         "cited_at": {},  # docname -> ((reference id, line), ...), kept when tapssec_obsolete_citations is on
         "sphinx_design_loaded": False,  # whether this build loads sphinx-design (set at builder-inited)
     }
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

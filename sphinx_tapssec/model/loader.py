@@ -48,7 +48,7 @@ def load_catalog(
 
     With a *cache*, a file whose content it holds is not read again; it then holds this load's files.
     """
-    cache = cache if cache is not None else FileCache("")
+    cache = cache if cache is not None else FileCache()
     records: dict[str, list[Any]] = {name: [] for name in builders.BUILDERS}
     problems: list[Problem] = []
     files: list[str] = []
