@@ -13,14 +13,19 @@ NEWEST_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python
 BENCH_SIZES ?= 12,100,1000,3000
 BENCH_PYTHON ?= $(BIN)/python
 BENCH_ARGS ?=
+# make live: where the site is served, and more options of sphinx-autobuild (e.g. LIVE_ARGS="--open-browser").
+LIVE_PORT ?= 8000
+LIVE_ARGS ?=
 # make profile: the N of the project whose clean build is profiled; make phases: the N timed.
 PROFILE_N ?= 3000
 PHASES_N ?= 1000
 
-.PHONY: help venv docs test lint pytest test-oldest test-newest dist bench profile phases clean
+.PHONY: help venv docs live test lint pytest test-oldest test-newest dist bench profile phases clean
 
 help:
 	@echo "make docs         build the survey site into docs/_build/html (-W)"
+	@echo "make live         serve the site at http://127.0.0.1:$(LIVE_PORT) and rebuild it when a page or a"
+	@echo "                  catalog file is saved (sphinx-autobuild, from the live extra)"
 	@echo "make test         lint, type-check and run the whole test suite (the browser tests need"
 	@echo "                  Debian's chromium: apt-get install chromium; without it they skip)"
 	@echo "make dist         build the sdist and the wheel into dist/ and twine-check them"
@@ -43,6 +48,15 @@ venv: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m sphinx -W --keep-going -b html docs docs/_build/html
 	@echo "The survey site is in docs/_build/html/index.html"
+
+# sphinx-autobuild watches the sources; --watch adds the catalog, which lives outside docs/. Each
+# rebuild is incremental: only the catalog files that changed are read again (the catalog cache).
+$(VENV)/.live-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[live]"
+	touch $@
+
+live: $(VENV)/.live-installed
+	$(BIN)/sphinx-autobuild docs docs/_build/html --watch catalog --port $(LIVE_PORT) $(LIVE_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check sphinx_tapssec tests benchmarks

@@ -84,11 +84,11 @@ class Project:
         shutil.rmtree(self.outdir, ignore_errors=True)
 
 
-def build(python: str, project: Project, jobs: int = 1) -> Measurement:
-    """One HTML build (incremental unless the output was cleaned first)."""
+def build(python: str, project: Project, jobs: int = 1, options: tuple[str, ...] = ()) -> Measurement:
+    """One HTML build (incremental unless the output was cleaned first); *options* go to sphinx-build."""
     with tempfile.NamedTemporaryFile("r", suffix=".txt", encoding="utf-8") as record:
         command = [python, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-j", str(jobs)]
-        command += ["-d", str(project.doctrees), str(project.srcdir), str(project.html)]
+        command += [*options, "-d", str(project.doctrees), str(project.srcdir), str(project.html)]
         env = {**os.environ, "TAPSSEC_BENCH_REREAD": record.name}
         busy_before = _busy_seconds()
         done = subprocess.run([python, "-c", _DRIVER, *command], capture_output=True, text=True, env=env, check=True)
@@ -111,12 +111,12 @@ def _busy_seconds() -> float:
     return (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
 
 
-def clean_builds(python: str, project: Project, runs: int, jobs: int = 1) -> Sample:
+def clean_builds(python: str, project: Project, runs: int, jobs: int = 1, options: tuple[str, ...] = ()) -> Sample:
     """*runs* clean builds; the output of the last one stays."""
     measurements = []
     for _ in range(runs):
         project.clean()
-        measurements.append(build(python, project, jobs))
+        measurements.append(build(python, project, jobs, options))
     return Sample(tuple(measurements))
 
 

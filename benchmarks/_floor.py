@@ -124,7 +124,10 @@ def _group(kind: str, key: str, description: str, members: list[str]) -> str:
 
 def matrix_rst(protocols: list[SynthProtocol], codes: list[str], caption: str) -> str:
     """A ``list-table`` with the extension matrix's rows, columns, legend and notes."""
-    lines = [f".. list-table:: {caption}", "   :header-rows: 1", "   :stub-columns: 1", ""]
+    # The extension's column widths, so the text builder wraps both tables alike (the text test compares them).
+    widths = [max(len("Protocol"), *(len(p.name) for p in protocols)) + 2, *(max(3, len(code)) + 2 for code in codes)]
+    lines = [f".. list-table:: {caption}", "   :header-rows: 1", "   :stub-columns: 1"]
+    lines += [f"   :widths: {' '.join(map(str, widths))}", ""]
     lines += ["   * - Protocol", *(f"     - {_ref('iface', code, code)}" for code in codes)]
     notes: list[str] = []
     for p in protocols:

@@ -5,6 +5,8 @@
     /tmp/bench/catalog/   N protocol files and the other catalog files, in the real format
     /tmp/bench/ext/       a Sphinx project rendering the catalog with sphinx_tapssec
     /tmp/bench/floor/     the same pages written out as plain reStructuredText, no extension
+    /tmp/bench/thin/      the thin floor: the survey as a person would write it by hand
+    /tmp/bench/ext-thin/  the thin floor's pages with the extension (see benchmarks/_thin.py)
 
 Both projects have the same documents: pages of 20 protocols (one ``secproto`` each), a page
 per interface, the full matrix, matrices filtered by category and by phase, the transport
@@ -22,6 +24,7 @@ from benchmarks._catalog import write_catalog
 from benchmarks._data import CATEGORIES, INTERFACES, PHASES, TRANSPORTS, SynthCatalog, synthesize
 from benchmarks._floor import floor_pages
 from benchmarks._layout import RECORDER, Layout, title
+from benchmarks._thin import thin_ext_pages, thin_floor_pages
 
 EXT_CONF = (
     """project = "Synthetic survey (sphinx-tapssec)"
@@ -60,6 +63,14 @@ class Generated:
     @property
     def floor_dir(self) -> Path:
         return self.root / "floor"
+
+    @property
+    def thin_dir(self) -> Path:
+        return self.root / "thin"
+
+    @property
+    def ext_thin_dir(self) -> Path:
+        return self.root / "ext-thin"
 
 
 def ext_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
@@ -119,7 +130,7 @@ def generate(root: Path, protocols: int, seed: int = 1) -> Generated:
     """Write the catalog and both projects under *root* (replacing what was there)."""
     catalog = synthesize(protocols, seed)
     layout = Layout.of(catalog)
-    for name in ("catalog", "ext", "floor"):
+    for name in ("catalog", "ext", "floor", "thin", "ext-thin"):
         shutil.rmtree(root / name, ignore_errors=True)
     result = Generated(root, catalog, layout)
     write_catalog(catalog, result.catalog_dir)
@@ -128,6 +139,8 @@ def generate(root: Path, protocols: int, seed: int = 1) -> Generated:
     assert sorted(ext) == sorted(floor) == layout.docnames(), "both projects must have the same documents"
     _write_project(result.ext_dir, EXT_CONF, ext)
     _write_project(result.floor_dir, FLOOR_CONF, floor)
+    _write_project(result.thin_dir, FLOOR_CONF, thin_floor_pages(catalog))
+    _write_project(result.ext_thin_dir, EXT_CONF, thin_ext_pages(catalog))
     return result
 
 

@@ -1,8 +1,10 @@
 """Time sphinx-tapssec against the plain reST floor and print the results as tables (``make bench``).
 
 For each N (protocols; 13 interfaces): clean HTML builds of the floor and of the extension
-project (median of several runs, peak RSS), their ratio, and the same with ``-j 2``, checking
-that ``-j 2`` writes the same bytes as ``-j 1``; incremental builds after editing one protocol
+project (median of several runs, peak RSS), their ratio, and the same with ``-j 2`` (with the
+extension's garbage-collector pause on and off), checking that ``-j 2`` writes the same bytes
+as ``-j 1``; the thin floor (the survey as written by hand) against the same pages with the
+extension, clean and after editing one protocol; incremental builds after editing one protocol
 file, the interfaces file and a file no page uses, with the documents each re-read, whether
 that is exactly the set of documents showing the edited data, and whether the output then
 equals a clean build; the size of the pickled environment over repeated incremental ``-j 2``
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from benchmarks._builds import Measurement, Project, Sample, build, clean_builds, default_python, differing_files
 from benchmarks._report import Report, render
+from benchmarks._thin import ThinEdit, thin_page_of
 from benchmarks.generate import Generated, generate
 
 SIZES = (12, 100, 1000, 3000)
@@ -122,17 +125,60 @@ def _pickle_sizes(python: str, generated: Generated, project: Project, cycles: i
     return sizes
 
 
+#: sphinx-build options of the -j 2 extension build with the collector running (the pause off).
+NO_PAUSE = ("-D", "tapssec_pause_gc_in_parallel_writes=0")
+
+
+def _thin_incremental(python: str, generated: Generated, thin: Project, ext_thin: Project) -> tuple[Measurement, ...]:
+    """One protocol edited: by hand in the thin floor (its page and the matrix page), in its file for the extension."""
+    edit = edits(generated)[0]
+    protocol = next(p for p in generated.catalog.protocols if edit.path.stem == p.id)
+    first = " ".join(protocol.description.split("\n\n")[0].split())
+    page = generated.thin_dir / f"{thin_page_of(generated.catalog, protocol.id)}.rst"
+    by_hand = ThinEdit(page, generated.thin_dir / "matrix.rst", first, edit.sentence)
+    by_hand.apply()
+    edit.apply()
+    try:
+        floor, ext = build(python, thin), build(python, ext_thin)
+    finally:
+        by_hand.revert()
+        edit.revert()
+    log(f"  thin pair, one protocol edited: floor {floor.seconds:.2f} s, extension {ext.seconds:.2f} s")
+    return floor, ext
+
+
+def _clean_samples(python: str, generated: Generated, args: argparse.Namespace) -> dict[str, list[Measurement]]:
+    """Clean builds of every project, alternating within each run so that each run's pairs saw the same machine."""
+    root = generated.root
+    builds = {
+        "floor": (Project(generated.floor_dir, root / "out-floor"), 1, ()),
+        "ext": (Project(generated.ext_dir, root / "out-ext"), 1, ()),
+        "thin": (Project(generated.thin_dir, root / "out-thin"), 1, ()),
+        "ext_thin": (Project(generated.ext_thin_dir, root / "out-ext-thin"), 1, ()),
+        "floor2": (Project(generated.floor_dir, root / "out-floor-j2"), 2, ()),
+        "ext2": (Project(generated.ext_dir, root / "out-ext-j2"), 2, ()),
+        "ext2_no_pause": (Project(generated.ext_dir, root / "out-ext-j2-no-pause"), 2, NO_PAUSE),
+    }
+    samples: dict[str, list[Measurement]] = {name: [] for name in builds}
+    for run in range(args.runs):
+        for name, (project, jobs, options) in builds.items():
+            samples[name] += clean_builds(python, project, 1, jobs, options).runs
+            log(f"  run {run + 1}/{args.runs} {name}: {samples[name][-1].seconds:.2f} s")
+    return samples
+
+
 def bench_size(python: str, n: int, args: argparse.Namespace) -> Report:
     generated = generate(args.workdir / f"n{n}", n, args.seed)
     root = generated.root
-    floor, ext = Project(generated.floor_dir, root / "out-floor"), Project(generated.ext_dir, root / "out-ext")
-    floor2, ext2 = Project(generated.floor_dir, root / "out-floor-j2"), Project(generated.ext_dir, root / "out-ext-j2")
+    ext, ext2 = Project(generated.ext_dir, root / "out-ext"), Project(generated.ext_dir, root / "out-ext-j2")
     log(f"N={n}: {len(generated.layout.docnames())} documents in {root}")
-    samples: dict[str, list[Measurement]] = {"floor": [], "ext": [], "floor2": [], "ext2": []}
-    for run in range(args.runs):
-        for name, project, jobs in (("floor", floor, 1), ("ext", ext, 1), ("floor2", floor2, 2), ("ext2", ext2, 2)):
-            samples[name] += clean_builds(python, project, 1, jobs).runs
-            log(f"  run {run + 1}/{args.runs} {name}: {samples[name][-1].seconds:.2f} s")
+    samples = _clean_samples(python, generated, args)
+    thin_edit = _thin_incremental(
+        python,
+        generated,
+        Project(generated.thin_dir, root / "out-thin"),
+        Project(generated.ext_thin_dir, root / "out-ext-thin"),
+    )
     parallel_diff = differing_files(ext.html, ext2.html)
     sizes = _pickle_sizes(python, generated, ext2, args.cycles)
     log(f"  environment pickle over incremental -j 2 builds: {sizes}")
@@ -147,6 +193,10 @@ def bench_size(python: str, n: int, args: argparse.Namespace) -> Report:
         parallel_differing=parallel_diff,
         incremental=[(i.edit.label, i.build, i.edit.expected, i.differing) for i in incremental],
         pickle_sizes=sizes,
+        thin=Sample(tuple(samples["thin"])),
+        ext_thin=Sample(tuple(samples["ext_thin"])),
+        ext_j2_no_pause=Sample(tuple(samples["ext2_no_pause"])),
+        thin_edit=thin_edit,
     )
 
 
@@ -181,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     python = subprocess.run(
         [args.python, "-c", "import platform; print(platform.python_version())"], capture_output=True, text=True
     ).stdout.strip()
-    foreign = [m.foreign for r in reports for s in (r.floor, r.ext, r.floor_j2, r.ext_j2) for m in s.runs]
+    foreign = [m.foreign for r in reports for s in r.samples for m in s.runs]
     environment = (
         f"Python {python}, Sphinx {sphinx}, docutils {docutils}, {os.cpu_count()} CPUs ({platform.machine()}), "
         f"{args.runs} run(s) per build, seed {args.seed}; other processes kept {max(foreign):.2f} CPUs busy "

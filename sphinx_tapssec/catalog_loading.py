@@ -1,12 +1,16 @@
 """Load the catalog once per build, at ``builder-inited``, and keep it in the domain's data.
 
 The environment is pickled between builds, so an unchanged catalog (same files, same
-modification times) is reused instead of parsed again.
+modification times) is reused instead of loaded again. When some files changed, only those are
+read again: what reading each file gave is kept in the domain's data, so with the environment
+in the doctree directory, keyed by the file's content and the extension's version
+(:mod:`.model.file_cache`). A fresh environment (a clean build, ``-E``, a changed
+configuration) starts with no cache.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,13 +18,14 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from sphinx_tapssec import stop
+from sphinx_tapssec import __version__, stop
 from sphinx_tapssec.config import config_location, get_config
-from sphinx_tapssec.model.editions import edition_ids
 from sphinx_tapssec.model.entities import Catalog
-from sphinx_tapssec.model.loader import catalog_files, load_catalog
+from sphinx_tapssec.model.file_cache import FileCache
 from sphinx_tapssec.model.problems import Problem
+from sphinx_tapssec.model.spec import catalog_files
 from sphinx_tapssec.paths import empty_catalog_message
+from sphinx_tapssec.process_local import ProcessLocal
 from sphinx_tapssec.warnings import Subtype, located, warn, warn_problem
 
 if TYPE_CHECKING:
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_tapssec.domain import TapssecDomain
+    from sphinx_tapssec.model.loader import LoadResult
     from sphinx_tapssec.model.spec import FileSpec
 
 logger = logging.getLogger(__name__)
@@ -74,7 +80,7 @@ def load(app: Sphinx) -> None:
         previous_files = {path for path, _ in domain.fingerprint}
         domain.data["files_changed"] = bool(previous_files) and previous_files != {path for path, _ in current}
         logger.info("tapssec: loading the catalog from %s", ", ".join(map(str, directories)))
-        result = load_catalog(directories, config.url_schemes, progress=partial(_progress, app))
+        result = _load_cached(app, domain, directories, config.url_schemes)
         problems = (*_empty_directories(app, directories), *result.problems)
         domain.set_catalog(result.catalog, current, problems)
     if domain.problems and config.strict:
@@ -84,6 +90,25 @@ def load(app: Sphinx) -> None:
     for problem in domain.problems:
         warn_problem(problem)
     domain.show_edition(_edition(domain.undivided, config.edition))
+
+
+def _load_cached(app: Sphinx, domain: TapssecDomain, directories: list[Path], url_schemes: Sequence[str]) -> LoadResult:
+    """The catalog, reading again only the files whose content changed since the last load."""
+    # Imported here: the loader (YAML, the checks) is needed only by a build that reads catalog files.
+    from sphinx_tapssec.model.loader import load_catalog
+
+    version, previous = domain.data["file_cache"].value or ("", {})
+    cache = FileCache(previous if version == __version__ else None)
+    # Sphinx's progress display costs more than reading a file again from the cache does.
+    progress = None if previous else partial(_progress, app)
+    result = load_catalog(directories, url_schemes, progress=progress, cache=cache)
+    logger.info(
+        "tapssec: %d of %d catalog files read, the others unchanged since the last build",
+        len(result.parsed),
+        len(result.catalog.files),
+    )
+    domain.data["file_cache"] = ProcessLocal((__version__, cache.current))
+    return result
 
 
 def _empty_directories(app: Sphinx, directories: list[Path]) -> list[Problem]:
@@ -102,6 +127,8 @@ def _edition(catalog: Catalog, wanted: str | None) -> str | None:
     """*wanted* if the catalog has that edition; else the base edition, with a warning."""
     if wanted is None or catalog.edition_record(wanted) is not None:
         return wanted
+    from sphinx_tapssec.model.editions import edition_ids
+
     known = ", ".join(edition_ids(catalog)) or "none: the catalog has no editions.yaml"
     warn(
         f"tapssec_edition: unknown edition {wanted!r} (editions: {known}); showing the catalog as written",

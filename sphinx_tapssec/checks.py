@@ -14,7 +14,6 @@ from sphinx_tapssec.catalog_loading import get_domain
 from sphinx_tapssec.config import get_config
 from sphinx_tapssec.coverage import find_gaps, report_text
 from sphinx_tapssec.paths import bundled_catalog
-from sphinx_tapssec.query import QueryError, check_claim
 from sphinx_tapssec.querying import describe_error
 from sphinx_tapssec.warnings import Subtype, warn
 
@@ -49,6 +48,10 @@ def register(app: Sphinx) -> None:
 def check_claims(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: judge every claim of the project against the catalog."""
     domain = get_domain(env)
+    if not any(domain.claims.values()):
+        return
+    from sphinx_tapssec.query import QueryError, check_claim  # only projects with claims need it
+
     for docname in sorted(domain.claims):
         for record in domain.claims[docname]:
             location = (docname, record.lineno)

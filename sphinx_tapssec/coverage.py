@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.text import plural
+
+if TYPE_CHECKING:
+    from sphinx_tapssec.model.entities import Catalog
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,6 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
 
 from sphinx_tapssec import docdata
-from sphinx_tapssec.model.editions import apply_edition
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.model.status import tooltip_words
@@ -165,6 +164,8 @@ class TapssecDomain(Domain):
         "undivided": ProcessLocal(Catalog()),  # the loaded catalog as written, every edition in it
         "fingerprint": (),  # ((path, mtime_ns), ...) of the loaded catalog
         "problems": (),  # problems found when the catalog was loaded
+        # (extension version, {path: FileResult}): what reading each catalog file gave (catalog_loading)
+        "file_cache": ProcessLocal(None),
         "claims": {},  # docname -> [ClaimRecord], checked at env-check-consistency
         "citations": {},  # docname -> frozenset of reference ids the document links to
         "catalog_wide": {},  # docname -> True when it renders every protocol (or every record of a kind)
@@ -173,7 +174,7 @@ class TapssecDomain(Domain):
         "cited_at": {},  # docname -> ((reference id, line), ...), kept when tapssec_obsolete_citations is on
         "sphinx_design_loaded": False,  # whether this build loads sphinx-design (set at builder-inited)
     }
-    data_version = 6
+    data_version = 7
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -230,7 +231,13 @@ class TapssecDomain(Domain):
 
     def show_edition(self, edition: str | None) -> None:
         """Make :attr:`catalog` the loaded catalog as *edition* shows it (``None``: as written)."""
-        self.data["catalog"] = ProcessLocal(apply_edition(self.undivided, edition))
+        undivided = self.undivided
+        if edition is None and not undivided.editions:
+            self.data["catalog"] = ProcessLocal(undivided)  # as written; no need to load the editions code
+            return
+        from sphinx_tapssec.model.editions import apply_edition
+
+        self.data["catalog"] = ProcessLocal(apply_edition(undivided, edition))
 
     def note_object(self, kind: str, key: str, node_id: str, location: nodes.Element) -> None:
         """Record that the current document describes (*kind*, *key*)."""

@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_tapssec.render.stack_latex import PictureWriter
-from sphinx_tapssec.render.stack_svg import Link, stack_svg
-
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
+
+    from sphinx_tapssec.render.stack_svg import Link
 
 
 class stack_diagram(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801 (docutils names nodes in lower case)
@@ -87,6 +86,9 @@ def _box_links(node: stack_drawing) -> dict[tuple[str, str], Link]:
 
 
 def visit_stack_drawing_html(translator: HTML5Translator, node: stack_drawing) -> None:
+    # Imported here, as in visit_stack_drawing_latex: only a page with a stack diagram needs the drawing code.
+    from sphinx_tapssec.render.stack_svg import stack_svg
+
     links = _box_links(node)
     svg = stack_svg(node["layout"], node["ident"], node["title"], node["description"], lambda *k: links.get(k))
     classes = " ".join(["tapssec-stack-diagram", *node["classes"]])
@@ -95,6 +97,8 @@ def visit_stack_drawing_html(translator: HTML5Translator, node: stack_drawing) -
 
 
 def visit_stack_drawing_latex(translator: LaTeXTranslator, node: stack_drawing) -> None:
+    from sphinx_tapssec.render.stack_latex import PictureWriter
+
     translator.body.append("\n" + PictureWriter(node["layout"], translator.encode).picture())
     raise nodes.SkipNode
 

@@ -23,7 +23,7 @@ NO_CATALOG_FILE = "holds no catalog file (such as interfaces.yaml or protocols/*
 def catalog_directory_problem(directory: Path) -> str | None:
     """Why *directory* cannot be a catalog directory (missing, not a directory, no catalog file), or None."""
     # Imported here: the model is not needed to locate the bundled catalog.
-    from sphinx_tapssec.model.loader import catalog_files
+    from sphinx_tapssec.model.spec import catalog_files
 
     if not directory.exists():
         return f"catalog directory not found: {directory}"

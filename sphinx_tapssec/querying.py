@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from sphinx_tapssec.query import Query, QueryError, compile_query
 from sphinx_tapssec.render.common import xref
 from sphinx_tapssec.warnings import warn
 
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_tapssec.model.entities import Catalog
+    from sphinx_tapssec.query import Query, QueryError
 
 
 def describe_error(error: QueryError, text: str) -> str:
@@ -25,6 +25,9 @@ def describe_error(error: QueryError, text: str) -> str:
 
 def compile_or_warn(text: str, catalog: Catalog, what: str, location: Any) -> Query | None:
     """The compiled query, or ``None`` after a typed warning (``query_syntax`` or ``unknown_name``)."""
+    # Imported here: only the projects that write queries pay for the query language.
+    from sphinx_tapssec.query import QueryError, compile_query
+
     try:
         return compile_query(text, catalog)
     except QueryError as error:

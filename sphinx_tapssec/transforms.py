@@ -8,7 +8,6 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_tapssec.nodes import exposure_mark, matrix_labels, stack_diagram, stack_drawing
-from sphinx_tapssec.render.stack_latex import fits_on_a_page
 
 
 def builder_format(transform: SphinxPostTransform) -> str:
@@ -66,6 +65,9 @@ class ChooseStackDiagram(SphinxPostTransform):
         diagrams = list(self.document.findall(stack_diagram))
         if not diagrams:
             return
+        # Imported here: the drawing code is needed only by the pages that have a diagram.
+        from sphinx_tapssec.render.stack_latex import fits_on_a_page
+
         output = builder_format(self)
         for node in diagrams:
             drawing, text = node.children

@@ -17,7 +17,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_tapssec.cli import main
-from sphinx_tapssec.model.loader import catalog_files
+from sphinx_tapssec.model.spec import catalog_files
 from sphinx_tapssec.paths import bundled_catalog
 
 

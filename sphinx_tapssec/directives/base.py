@@ -11,7 +11,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_tapssec.catalog_loading import get_catalog, get_domain, note_catalog_wide, note_sources
 from sphinx_tapssec.domain import KINDS, normalize
-from sphinx_tapssec.model.editions import UnknownEditionError, apply_edition, edition_ids
 from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.querying import compile_or_warn, note_catalog
 from sphinx_tapssec.warnings import Subtype, warn
@@ -57,6 +56,8 @@ def edition_catalog(directive: SphinxDirective, edition: str | None) -> Catalog:
     domain = get_domain(directive.env)
     if edition is None:
         return domain.catalog
+    from sphinx_tapssec.model.editions import UnknownEditionError, apply_edition, edition_ids
+
     try:
         return apply_edition(domain.undivided, edition)
     except UnknownEditionError:

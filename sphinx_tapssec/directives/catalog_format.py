@@ -7,8 +7,6 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_tapssec.model.schema import build_schema
-
 
 def _type_of(schema: dict[str, Any]) -> str:
     if "$ref" in schema:
@@ -66,6 +64,8 @@ class CatalogFormat(SphinxDirective):
     """Tables of the catalog files and of every record's fields."""
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.model.schema import build_schema  # only the format page needs it
+
         schema = build_schema()
         files = nodes.bullet_list()
         for shape in schema["oneOf"]:

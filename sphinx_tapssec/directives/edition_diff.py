@@ -9,11 +9,12 @@ from docutils import nodes
 
 from sphinx_tapssec.catalog_loading import get_domain
 from sphinx_tapssec.directives.base import CatalogDirective, adopt, id_list
-from sphinx_tapssec.model.editions import Difference, diff, edition_ids
 from sphinx_tapssec.warnings import Subtype
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
+
+    from sphinx_tapssec.model.editions import Difference
 
 #: What each kind of difference is called in the table, in the order the table lists them.
 KIND_LABELS = {
@@ -37,6 +38,8 @@ class EditionDiff(CatalogDirective):
     option_spec: ClassVar[OptionSpec] = {"kinds": id_list, "caption": lambda text: (text or "").strip()}
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.model.editions import diff, edition_ids  # only pages with this directive need it
+
         undivided = get_domain(self.env).undivided
         known = edition_ids(undivided)
         before, after = self.arguments

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_tapssec.query import ATTRIBUTES, PREDICATES, Predicate
+if TYPE_CHECKING:
+    from sphinx_tapssec.query import Predicate
 
 _PLACEHOLDERS = {
     "interface": "CODE",
@@ -58,6 +60,8 @@ class QueryReference(SphinxDirective):
     """Two tables: the predicates, and the attributes usable in comparisons."""
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.query import ATTRIBUTES, PREDICATES  # only the page with the tables needs them
+
         predicates = [([nodes.literal(signature(p), signature(p))], _text(p.help)) for p in PREDICATES.values()]
         attributes = [
             ([nodes.literal(a.name, a.name)], [nodes.Text(str(a.type))], _text(a.help)) for a in ATTRIBUTES.values()

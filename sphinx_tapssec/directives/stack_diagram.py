@@ -11,7 +11,6 @@ from sphinx_tapssec.directives._protocols import chosen_protocols
 from sphinx_tapssec.directives.base import CatalogDirective, id_list
 from sphinx_tapssec.nodes import stack_diagram, stack_drawing
 from sphinx_tapssec.render.common import xref
-from sphinx_tapssec.render.diagram import UNCATALOGUED, alt_text, description, diagram_layout, text_fallback
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -21,6 +20,8 @@ if TYPE_CHECKING:
 
 def _labels(layout: Layout) -> list[nodes.inline]:
     """One inline per labelled box, in the order the boxes are drawn, each a link to its entry."""
+    from sphinx_tapssec.render.diagram import UNCATALOGUED
+
     boxes = [*layout.bands, *layout.protocols, *layout.transports]
     return [
         # Such a box ("Its own transport functionality") stands for no catalog entry: no link.
@@ -44,6 +45,9 @@ class StackDiagram(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        # Imported here: the layout code is needed by the pages with a diagram alone.
+        from sphinx_tapssec.render.diagram import alt_text, description, diagram_layout, text_fallback
+
         catalog = self.catalog
         protocols = chosen_protocols(self)
         self.depend_on([*protocols, *catalog.categories, *catalog.transports])

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sphinx_tapssec.model.entities import CITATION, Catalog, ConsistencyNote, Rule, Source
 from sphinx_tapssec.model.problems import Problem, Subtype
-from sphinx_tapssec.query import QueryError, check_claim, compile_query
+
+if TYPE_CHECKING:
+    from sphinx_tapssec.query import QueryError
 
 _R = TypeVar("_R", Rule, ConsistencyNote)
 
@@ -38,6 +40,9 @@ def _excuses(catalog: Catalog, rule_id: str) -> dict[str, str]:
 
 def evaluate_rule(catalog: Catalog, rule: Rule) -> RuleOutcome:
     """Apply *rule* to every protocol in its scope."""
+    # The query language is imported by the catalogs that use it (rules, note checks) alone.
+    from sphinx_tapssec.query import QueryError, compile_query
+
     try:
         scope = compile_query(rule.scope, catalog) if rule.scope else None
     except QueryError as error:
@@ -130,6 +135,8 @@ class _Checker:
     def check(self, note: ConsistencyNote) -> None:
         if note.check is None:
             return
+        from sphinx_tapssec.query import QueryError, check_claim
+
         path, line = note.source.path, note.check_line
         try:
             result = check_claim(note.check, self.catalog)

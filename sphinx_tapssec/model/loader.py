@@ -11,11 +11,11 @@ from typing import Any
 from sphinx_tapssec.model import builders
 from sphinx_tapssec.model.checker import RecordChecker, record_id, record_name
 from sphinx_tapssec.model.consistency import check_consistency
-from sphinx_tapssec.model.editions import check_editions
 from sphinx_tapssec.model.entities import Catalog, section_key
+from sphinx_tapssec.model.file_cache import FileCache, FileResult, digest
 from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, YamlError, parse
 from sphinx_tapssec.model.problems import Problem, Subtype
-from sphinx_tapssec.model.spec import FILES, RECORDS, FileSpec, Record
+from sphinx_tapssec.model.spec import RECORDS, FileSpec, Record, catalog_files
 from sphinx_tapssec.model.suggest import did_you_mean
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.model.validate import validate
@@ -30,16 +30,8 @@ class LoadResult:
 
     catalog: Catalog
     problems: tuple[Problem, ...]
-
-
-def catalog_files(directory: Path) -> list[tuple[FileSpec, Path]]:
-    """The catalog files of *directory* with the spec each follows, in a stable order."""
-    found: list[tuple[FileSpec, Path]] = []
-    for file_spec in FILES:
-        # Not only regular files: a directory or a dangling symlink named like a catalog file is
-        # kept, so that reading it fails with a located warning instead of being skipped silently.
-        found.extend((file_spec, path) for path in sorted(directory.glob(file_spec.pattern)))
-    return found
+    #: The files read and checked by this load; with a cache, the others were unchanged.
+    parsed: tuple[str, ...] = ()
 
 
 #: Wraps the files of one directory while they are read, e.g. to show progress; it must yield them all.
@@ -47,9 +39,17 @@ Progress = Callable[[list[tuple[FileSpec, Path]]], Iterable[tuple[FileSpec, Path
 
 
 def load_catalog(
-    directories: Sequence[Path], url_schemes: Sequence[str] = DEFAULT_SCHEMES, *, progress: Progress | None = None
+    directories: Sequence[Path],
+    url_schemes: Sequence[str] = DEFAULT_SCHEMES,
+    *,
+    progress: Progress | None = None,
+    cache: FileCache | None = None,
 ) -> LoadResult:
-    """Load and validate the catalog held by *directories*, later ones adding to earlier ones."""
+    """Load and validate the catalog held by *directories*, later ones adding to earlier ones.
+
+    With a *cache*, a file whose content it holds is not read again; it then holds this load's files.
+    """
+    cache = cache if cache is not None else FileCache()
     records: dict[str, list[Any]] = {name: [] for name in builders.BUILDERS}
     problems: list[Problem] = []
     files: list[str] = []
@@ -61,10 +61,10 @@ def load_catalog(
         in_directory = catalog_files(directory)
         for file_spec, path in progress(in_directory) if progress else in_directory:
             files.append(str(path))
-            checker = RecordChecker(str(path))
-            for checked in _file_records(file_spec, path, checker, skipped):
-                records[file_spec.record].append(builders.BUILDERS[file_spec.record](checked, str(path)))
-            problems.extend(checker.problems)
+            result = _load_file(file_spec, path, cache)
+            records[file_spec.record].extend(result.records)
+            problems.extend(result.problems)
+            skipped.extend(result.skipped)
     raw = Catalog(
         protocols=tuple(records["protocol"]),
         interfaces=tuple(records["interface"]),
@@ -88,8 +88,13 @@ def load_catalog(
         catalog, protocols=tuple(sorted(catalog.protocols, key=lambda p: section_key(p.section)))
     )
     catalog, inconsistent = check_consistency(catalog)
-    catalog, edition_problems = check_editions(catalog)
-    return LoadResult(catalog, tuple(problems) + _without_follow_ons(catalog, found + inconsistent + edition_problems))
+    edition_problems: tuple[Problem, ...] = ()
+    if catalog.editions:  # the editions code is imported by the catalogs that have editions alone
+        from sphinx_tapssec.model.editions import check_editions
+
+        catalog, edition_problems = check_editions(catalog)
+    later = _without_follow_ons(catalog, found + inconsistent + edition_problems)
+    return LoadResult(catalog, tuple(problems) + later, tuple(cache.parsed))
 
 
 #: The subtypes that say an id names no record, by the kind of record.
@@ -119,17 +124,41 @@ def _without_follow_ons(catalog: Catalog, problems: tuple[Problem, ...]) -> tupl
     )
 
 
-def _read(path: Path, checker: RecordChecker) -> Any:
+def _load_file(file_spec: FileSpec, path: Path, cache: FileCache) -> FileResult:
+    """The records and problems of one file: from *cache* if it holds the file's content, else read."""
+    checker = RecordChecker(str(path))
+    content = _content(path, checker)
+    key = b"" if content is None else digest(content)
+    if content is not None and (cached := cache.lookup(str(path), key)) is not None:
+        return cached
+    build = builders.BUILDERS[file_spec.record]
+    skipped: list[tuple[str, str, str]] = []
+    records = tuple(build(checked, str(path)) for checked in _file_records(file_spec, path, content, checker, skipped))
+    result = FileResult(key, records, tuple(checker.problems), tuple(skipped))
+    if content is not None:
+        cache.store(str(path), result)
+    return result
+
+
+def _content(path: Path, checker: RecordChecker) -> bytes | None:
+    """The bytes of *path*, or ``None`` (reported) when it cannot be read or is too large."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             checker.report(0, Subtype.YAML, f"file is larger than {MAX_FILE_BYTES} bytes; skipped")
             return None
-        text = path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes()
     except OSError as error:
         checker.report(0, Subtype.CATALOG, f"cannot read file: {error.strerror}")
         return None
+
+
+def _read(content: bytes | None, checker: RecordChecker) -> Any:
+    if content is None:
+        return None
+    try:
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        line = content[: error.start].count(b"\n") + 1
         checker.report(line, Subtype.YAML, "file is not UTF-8 text")
         return None
     try:
@@ -140,10 +169,10 @@ def _read(path: Path, checker: RecordChecker) -> Any:
 
 
 def _file_records(
-    file_spec: FileSpec, path: Path, checker: RecordChecker, skipped: list[tuple[str, str, str]]
+    file_spec: FileSpec, path: Path, content: bytes | None, checker: RecordChecker, skipped: list[tuple[str, str, str]]
 ) -> Iterable[Any]:
     """The checked records of one file; the ids of records it drops are added to *skipped*."""
-    data = _read(path, checker)
+    data = _read(content, checker)
     if data is None:
         if not checker.problems:
             checker.report(0, Subtype.YAML, "file is empty")

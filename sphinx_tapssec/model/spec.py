@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 
 class Kind(StrEnum):
@@ -454,3 +455,13 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("taps-api.yaml", "taps_api", "taps_api", False, "The interfaces in the Transport Services API."),
     FileSpec("developments.yaml", "developments", "development", True, "Later developments, per protocol."),
 )
+
+
+def catalog_files(directory: Path) -> list[tuple[FileSpec, Path]]:
+    """The catalog files of *directory* with the spec each follows, in a stable order."""
+    found: list[tuple[FileSpec, Path]] = []
+    for file_spec in FILES:
+        # Not only regular files: a directory or a dangling symlink named like a catalog file is
+        # kept, so that reading it fails with a located warning instead of being skipped silently.
+        found.extend((file_spec, path) for path in sorted(directory.glob(file_spec.pattern)))
+    return found

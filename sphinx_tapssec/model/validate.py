@@ -41,6 +41,20 @@ class _Identified(TypingProtocol):
 
 
 _R = TypeVar("_R", bound=_Identified)
+#: Any frozen record :func:`_with` can copy.
+_T = TypeVar("_T")
+
+
+def _with(record: _T, **changes: Any) -> _T:
+    """*record* with *changes*; *record* itself when they change nothing.
+
+    A valid catalog then keeps the very records the loader built, which the catalog cache
+    (:mod:`.file_cache`) also holds: pickled together with the environment, they are stored
+    once. It also spares most of the copies.
+    """
+    if all((old := getattr(record, name)) is value or old == value for name, value in changes.items()):
+        return record
+    return dataclasses.replace(record, **changes)  # type: ignore[type-var]
 
 
 _UNKNOWN = {
@@ -118,7 +132,7 @@ class _Validator:
             return None
         self.citations(dependency.note, dependency.source.at("note"), what)
         refs = self.known("reference", dependency.references, dependency.source.at("references"), what)
-        return dataclasses.replace(dependency, references=refs)
+        return _with(dependency, references=refs)
 
     def exposures(self, protocol: Protocol) -> tuple[Exposure, ...]:
         seen: set[str] = set()
@@ -133,7 +147,7 @@ class _Validator:
             seen.add(exposure.code)
             self.citations(exposure.note, exposure.source.at("note"), what)
             refs = self.known("reference", exposure.references, exposure.source.at("references"), what)
-            kept.append(dataclasses.replace(exposure, references=refs))
+            kept.append(_with(exposure, references=refs))
         return tuple(kept)
 
     def protocol(self, protocol: Protocol) -> Protocol | None:
@@ -143,7 +157,7 @@ class _Validator:
         needs = protocol.transport
         where = protocol.source
         group = needs.group and (self.known("category", [needs.group], needs.source.at("group"), what) or (None,))[0]
-        needs = dataclasses.replace(
+        needs = _with(
             needs,
             requires=self.known("transport", needs.requires, needs.source.at("requires"), what),
             group=group or None,
@@ -155,7 +169,7 @@ class _Validator:
         for text in (protocol.structure.handshake, protocol.structure.record):
             self.citations(text, where.at("structure"), what)
         self.citations(needs.note, needs.source.at("note"), what)
-        return dataclasses.replace(
+        return _with(
             protocol,
             transport=needs,
             exposes=self.exposures(protocol),
@@ -228,7 +242,7 @@ class _Validator:
     def with_refs(self, record: Any, text_field: str, what: str) -> Any:
         self.citations(getattr(record, text_field), record.source.at(text_field), what)
         refs = self.known("reference", record.references, record.source.at("references"), what)
-        return dataclasses.replace(record, references=refs)
+        return _with(record, references=refs)
 
 
 def validate(catalog: Catalog, url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> tuple[Catalog, tuple[Problem, ...]]:

@@ -1,0 +1,119 @@
+"""The thin pair: the survey as a person would write it by hand, and the same pages with the extension.
+
+The equal-content floor (:mod:`benchmarks._floor`) writes out everything the extension renders.
+A person writing the survey by hand writes less, so the thin floor is that: one section per
+protocol on pages of fifty (a heading, a field list with the category and the exposed
+interfaces, the description, bullet lists of the transports and the references) and one
+``list-table`` matrix. Its extension counterpart has the same pages: a heading and a
+``.. secproto::`` per protocol, and one ``.. interface-matrix::``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks._data import CATEGORIES, INTERFACES, TRANSPORTS, SynthCatalog, SynthProtocol
+from benchmarks._layout import title
+
+#: Protocols described on one page.
+THIN_PER_PAGE = 50
+MARK = "x"
+_NAMES = {key: name for key, name, _ in (*CATEGORIES, *TRANSPORTS)}
+#: Appended to the matrix page when a protocol's row changes by hand (the extension needs no such edit).
+MATRIX_EDIT = "\n.. The matrix was edited with the protocol.\n"
+
+
+def page_name(number: int) -> str:
+    return f"protocols/page-{number + 1:03d}"
+
+
+def pages_of(catalog: SynthCatalog) -> list[tuple[SynthProtocol, ...]]:
+    protocols = catalog.protocols
+    return [protocols[i : i + THIN_PER_PAGE] for i in range(0, len(protocols), THIN_PER_PAGE)]
+
+
+def thin_page_of(catalog: SynthCatalog, protocol_id: str) -> str:
+    """The thin projects' docname describing *protocol_id*."""
+    for number, page in enumerate(pages_of(catalog)):
+        if any(p.id == protocol_id for p in page):
+            return page_name(number)
+    raise KeyError(protocol_id)
+
+
+def _index(count: int) -> str:
+    entries = "".join(f"   {page_name(n)}\n" for n in range(count))
+    return title("Synthetic survey") + f"\n.. toctree::\n   :maxdepth: 1\n\n{entries}   matrix\n"
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n" + "".join(f"* {item}\n" for item in items) if items else "\n* none\n"
+
+
+def thin_protocol(p: SynthProtocol) -> str:
+    """One protocol as a person would write it: plain text, citations left as ``[ID]``."""
+    codes = ", ".join(code for code, _ in p.exposes) or "none"
+    description = "".join(f"\n{' '.join(block.split())}\n" for block in p.description.split("\n\n"))
+    return (
+        f"\n{title(p.name, '-')}\n:Category: {_NAMES[p.category]}\n:Exposed interfaces: {codes}\n"
+        + description
+        + "\nTransports:\n"
+        + _bullets([_NAMES[t] for t in p.requires])
+        + "\nReferences:\n"
+        + _bullets([f"[{r}]" for r in p.references])
+    )
+
+
+def thin_matrix(catalog: SynthCatalog) -> str:
+    codes = [code for code, _, _ in INTERFACES]
+    lines = [".. list-table:: Interfaces exposed by each protocol", "   :header-rows: 1", "   :stub-columns: 1", ""]
+    lines += ["   * - Protocol", *(f"     - {code}" for code in codes)]
+    for p in catalog.protocols:
+        if not p.in_table:
+            continue
+        exposed = {code for code, _ in p.exposes}
+        lines += [f"   * - {p.name}", *(f"     - {MARK}" if code in exposed else "     -" for code in codes)]
+    return title("Summary matrix") + "\n" + "\n".join(lines) + "\n"
+
+
+def thin_floor_pages(catalog: SynthCatalog) -> dict[str, str]:
+    pages = pages_of(catalog)
+    result = {"index": _index(len(pages)), "matrix": thin_matrix(catalog)}
+    for number, page in enumerate(pages):
+        first, last = page[0].section, page[-1].section
+        result[page_name(number)] = title(f"Protocols {first} to {last}") + "".join(map(thin_protocol, page))
+    return result
+
+
+def thin_ext_pages(catalog: SynthCatalog) -> dict[str, str]:
+    pages = pages_of(catalog)
+    result = {"index": _index(len(pages))}
+    result["matrix"] = (
+        title("Summary matrix") + "\n.. interface-matrix::\n   :caption: Interfaces exposed by each protocol\n"
+    )
+    for number, page in enumerate(pages):
+        first, last = page[0].section, page[-1].section
+        body = "".join(f"\n{title(p.name, '-')}\n.. secproto:: {p.id}\n" for p in page)
+        result[page_name(number)] = title(f"Protocols {first} to {last}") + body
+    return result
+
+
+@dataclass
+class ThinEdit:
+    """The hand-written equivalent of editing one protocol's file: its page, and the matrix page."""
+
+    page: Path
+    matrix: Path
+    marker: str
+    sentence: str
+
+    def apply(self) -> None:
+        text = self.page.read_text(encoding="utf-8")
+        assert self.marker in text, (self.marker, self.page)
+        self.page.write_text(text.replace(self.marker, f"{self.marker} {self.sentence}", 1), encoding="utf-8")
+        self.matrix.write_text(self.matrix.read_text(encoding="utf-8") + MATRIX_EDIT, encoding="utf-8")
+
+    def revert(self) -> None:
+        text = self.page.read_text(encoding="utf-8")
+        self.page.write_text(text.replace(f" {self.sentence}", "", 1), encoding="utf-8")
+        self.matrix.write_text(self.matrix.read_text(encoding="utf-8").replace(MATRIX_EDIT, ""), encoding="utf-8")
