@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         config,
         dependencies,
         gc_pause,
+        home_links,
         html_scope,
         obsolete,
     )
@@ -110,6 +111,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", dependencies.note_linked_records)
     obsolete.register(app)
     gc_pause.register(app)
+    home_links.register(app)
     app.connect("builder-inited", assets.add_css)
     app.connect("html-page-context", html_scope.on_page_context)
     return {

@@ -112,7 +112,10 @@ def _legend(interfaces: Sequence[Interface]) -> nodes.paragraph:
     legend += nodes.strong("Legend:", "Legend:")
     legend += nodes.Text(f" {MARK} = the interface is exposed; blank = not exposed. ")
     for index, interface in enumerate(interfaces):
-        legend += nodes.literal(interface.code, interface.code)
+        # A link like the column's header, its code still set as code.
+        code = xref("interface", interface.code, interface.code)
+        code[:] = [nodes.literal(interface.code, interface.code, classes=code[0]["classes"])]
+        legend += code
         legend += nodes.Text(f" {interface.name}{'; ' if index < len(interfaces) - 1 else '.'}")
     return legend
 
