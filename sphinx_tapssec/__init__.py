@@ -25,6 +25,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         gc_pause,
         home_links,
         html_scope,
+        messages,
         obsolete,
     )
     from sphinx_tapssec.directives.catalog_format import CatalogFormat
@@ -60,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # itself, and the protocol-overview cards use sphinx-design only where the project loads it
     # (see directives/overview.py).
     config.register(app)
+    messages.register(app)
     app.connect("config-inited", config.check)
     app.add_domain(TapssecDomain)
     domain_directives = {

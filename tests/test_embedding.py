@@ -6,11 +6,14 @@ intersphinx to that build's ``objects.inv``: no network.
 
 from __future__ import annotations
 
+import json
 import zlib
 from typing import TYPE_CHECKING
 
 import pytest
 from helpers import build, copy_root, parse_html, warnings_of
+
+from sphinx_tapssec.messages import SCRIPT_MESSAGES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -175,3 +178,24 @@ def test_assets_only_on_pages_with_the_extensions_output(rootdir: Path, tmp_path
     assert '<script defer="defer" src="_static/tapssec-matrix.js' in pages["index"]
     assert "tapssec.css" not in pages["prose"]
     assert "tapssec-matrix.js" not in pages["prose"]
+
+
+def test_german_host_speaks_german_and_links_home(rootdir: Path, tmp_path: Path, home_inventory: Path) -> None:
+    mapping = {"tapssec": (HOME_URL, str(home_inventory))}
+    srcdir = copy_root(rootdir, "embedding-host", tmp_path)
+    page, warnings = _build_page(srcdir, language="de", intersphinx_mapping=mapping)
+    assert warnings == []
+    table = page.find("table", class_="tapssec-matrix")
+    assert table.find("th").text().strip() == "Protokoll"
+    assert _links(_row_header(page, "quic")) == [("QUIC", HOME_URL + "index.html#tapssec-protocol-quic", "IETF QUIC")]
+    spoken = page.find("tr", class_="tapssec-protocol-quic").find("span", class_="tapssec-a11y").text()
+    assert spoken == " (QUIC bietet IPK)"
+    legend = page.find("p", class_="tapssec-legend")
+    assert legend.text().startswith("Legende: x = die Schnittstelle wird angeboten; leer = nicht angeboten. IPK ")
+    # The catalog's words stay as written; none of the extension's English ones is left.
+    for english in ("Legend:", "the interface is exposed", "not exposed", "blank"):
+        assert english not in legend.text()
+    labels = json.loads(page.find("div", class_="tapssec-matrix-labels").attrs["data-messages"])
+    assert set(labels) == set(SCRIPT_MESSAGES)
+    assert labels["Clear filters"] == "Filter zurücksetzen"
+    assert all(labels[message] != message for message in SCRIPT_MESSAGES)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import _
 from sphinx_tapssec.model.entities import Catalog, Development, DevelopmentSource, Interface, Proposal, Protocol
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
 from sphinx_tapssec.render.common import joined, paragraphs, xref
@@ -192,11 +193,15 @@ def proposed_legend(developments: Sequence[Development] | None, marked: int, rec
     if developments is None:
         return []
     legend = nodes.paragraph("", "", classes=["tapssec-legend", "tapssec-proposed-legend"])
-    legend += nodes.strong("Proposed changes:", "Proposed changes:")
+    heading = _("Proposed changes:")
+    legend += nodes.strong(heading, heading)
+    cells = _("1 cell of this table") if marked == 1 else _("{count} cells of this table").format(count=marked)
+    text = _(
+        "{expose} in an empty cell = a later standard suggests the cell would be marked today; "
+        "{withdraw} beside a mark = one suggests the cell would lose its mark. "
+        "These are proposals, not part of {record}, whose own marks are unchanged ({cells})."
+    )
     legend += nodes.Text(
-        f" {MARKS['expose']} in an empty cell = a later standard suggests the cell would be marked today; "
-        f"{MARKS['withdraw']} beside a mark = one suggests the cell would lose its mark. "
-        f"These are proposals, not part of {record}, whose own marks are unchanged "
-        f"({marked} {'cell' if marked == 1 else 'cells'} of this table)."
+        " " + text.format(expose=MARKS["expose"], withdraw=MARKS["withdraw"], record=record, cells=cells)
     )
     return [legend]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import _
 from sphinx_tapssec.model.entities import Interface, TapsApi, TapsConstruct, TapsMapping
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
 from sphinx_tapssec.render.common import joined, xref
@@ -156,13 +157,16 @@ def mark_cell(cell: nodes.entry, api: TapsApi | None, interface: Interface) -> n
 def matrix_legend(api: TapsApi, interfaces: Sequence[Interface]) -> nodes.paragraph:
     """The legend line of the ``:taps:`` marks, naming the interfaces of each level."""
     parts = []
-    for coverage, words in (("full", "fully"), ("partial", "partly")):
-        codes = ", ".join(i.code for i in interfaces if reachable(api, i) == coverage) or "none shown"
-        parts.append(
-            f"{MARKS[coverage]} = an application can use the interface {words} through {api.document} ({codes})"
-        )
-    text = "; ".join(parts) + ". An exposed cell without a mark: the API offers nothing for that interface."
+    templates = {
+        "full": _("{mark} = an application can use the interface fully through {api} ({codes})"),
+        "partial": _("{mark} = an application can use the interface partly through {api} ({codes})"),
+    }
+    for coverage, template in templates.items():
+        codes = ", ".join(i.code for i in interfaces if reachable(api, i) == coverage) or _("none shown")
+        parts.append(template.format(mark=MARKS[coverage], api=api.document, codes=codes))
+    text = "; ".join(parts) + ". " + _("An exposed cell without a mark: the API offers nothing for that interface.")
     legend = nodes.paragraph("", "", classes=["tapssec-legend", "tapssec-taps-legend"])
-    legend += nodes.strong("Transport Services API:", "Transport Services API:")
+    heading = _("Transport Services API:")
+    legend += nodes.strong(heading, heading)
     legend += nodes.Text(" " + text)
     return legend
