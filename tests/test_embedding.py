@@ -183,6 +183,7 @@ def test_assets_only_on_pages_with_the_extensions_output(rootdir: Path, tmp_path
 def test_german_host_speaks_german_and_links_home(rootdir: Path, tmp_path: Path, home_inventory: Path) -> None:
     mapping = {"tapssec": (HOME_URL, str(home_inventory))}
     srcdir = copy_root(rootdir, "embedding-host", tmp_path)
+    (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "\n.. secproto:: tls\n", encoding="utf-8")
     page, warnings = _build_page(srcdir, language="de", intersphinx_mapping=mapping)
     assert warnings == []
     table = page.find("table", class_="tapssec-matrix")
@@ -199,3 +200,8 @@ def test_german_host_speaks_german_and_links_home(rootdir: Path, tmp_path: Path,
     assert set(labels) == set(SCRIPT_MESSAGES)
     assert labels["Clear filters"] == "Filter zurücksetzen"
     assert all(labels[message] != message for message in SCRIPT_MESSAGES)
+    # A description speaks German too; the catalog's summary stays as written.
+    rubrics = [p.text() for p in page.find_all("p", class_="rubric")]
+    assert rubrics[:3] == ["Handshake und Record", "Abhängigkeiten vom Transport", "Angebotene Schnittstellen"]
+    facts = page.find("dl", class_="tapssec-facts").text()
+    assert "Kategorie" in facts and "In der Übersichtstabelle" in facts

@@ -35,9 +35,24 @@ def table_label(catalog: Catalog) -> str:
     return _("In the summary table") if surveyed(catalog) else _("In the interface matrix")
 
 
-def the_table(catalog: Catalog) -> str:
-    """The table of interfaces, as a sentence names it."""
-    return _("the survey's summary table") if surveyed(catalog) else _("the interface matrix")
+def not_in_table(catalog: Catalog) -> str:
+    """The card's note for a protocol the table leaves out.
+
+    Whole sentences, here and below: other languages inflect the table's name by its place in one.
+    """
+    return _("Not in the survey's summary table.") if surveyed(catalog) else _("Not in the interface matrix.")
+
+
+def not_part_of_table(catalog: Catalog) -> str:
+    """The description's note for a protocol the table leaves out."""
+    return _("Not part of the survey's summary table.") if surveyed(catalog) else _("Not part of the interface matrix.")
+
+
+def no_interfaces_listed(catalog: Catalog) -> str:
+    """The description's note for a protocol of the table that exposes nothing."""
+    if surveyed(catalog):
+        return _("The survey's summary table lists no interfaces for this protocol.")
+    return _("The interface matrix lists no interfaces for this protocol.")
 
 
 def the_record(catalog: Catalog) -> str:
