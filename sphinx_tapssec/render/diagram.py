@@ -11,20 +11,21 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import N_, _
 from sphinx_tapssec.model.entities import Catalog, Category, Protocol
 from sphinx_tapssec.render.common import bullet_list, joined, xref
 from sphinx_tapssec.render.stack_layout import EdgeSpec, GroupSpec, Layout, ProtocolSpec, layout
 
 #: The box standing for "provides its own transport functionality".
 OWN_TRANSPORT = "own-transport"
-OWN_TRANSPORT_LABEL = "Its own transport functionality"
+OWN_TRANSPORT_LABEL = N_("Its own transport functionality")
 
 #: The key under the picture: each edge style, and the mark of a protocol needing a transport feature.
 KEY = {
-    "listed": "listed under (Section 4)",
-    "mapping": "defined byte-stream mapping",
-    "own": "provides its own transport",
-    "feature": "needs a feature of its transport",
+    "listed": N_("listed under (Section 4)"),
+    "mapping": N_("defined byte-stream mapping"),
+    "own": N_("provides its own transport"),
+    "feature": N_("needs a feature of its transport"),
 }
 
 
@@ -56,20 +57,20 @@ def diagram_layout(catalog: Catalog, protocols: Sequence[Protocol]) -> Layout:
     used = {edge.transport for edge in edges}
     transports = [(t.id, t.name) for t in catalog.transports if t.id in used]
     if OWN_TRANSPORT in used:
-        transports.append((OWN_TRANSPORT, OWN_TRANSPORT_LABEL))
+        transports.append((OWN_TRANSPORT, _(OWN_TRANSPORT_LABEL)))
     styles = {edge.style for edge in edges}
     if any(_needs_feature(p) for p in protocols):
         styles.add("feature")
-    return layout(groups, transports, edges, [(style, text) for style, text in KEY.items() if style in styles])
+    return layout(groups, transports, edges, [(style, _(text)) for style, text in KEY.items() if style in styles])
 
 
 def alt_text(catalog: Catalog, protocols: Sequence[Protocol]) -> str:
     """A one-sentence description of the diagram, for its ``alt`` text."""
     names = ", ".join(p.name for p in protocols)
-    return (
-        f"Diagram of {len(protocols)} security protocols ({names}) grouped by where they sit in the stack, "
+    return _(
+        "Diagram of {count} security protocols ({names}) grouped by where they sit in the stack, "
         "with arrows to the transports they run over; the same facts are listed in the protocol descriptions."
-    )
+    ).format(count=len(protocols), names=names)
 
 
 #: A piece of a sentence: plain text, or a ``(kind, id)`` catalog entry named there.
@@ -80,20 +81,20 @@ def _runs_over(protocol: Protocol) -> list[list[Segment]]:
     """What *protocol* runs over, one part per transport, each a list of segments."""
     parts: list[list[Segment]] = [[("transport", t)] for t in protocol.transport.requires]
     if protocol.transport.byte_stream_mapping is not None:
-        parts.append(["a defined mapping onto ", ("transport", "byte-stream")])
+        parts.append([_("a defined mapping onto "), ("transport", "byte-stream")])
     specific = protocol.transport.specific
     if specific is not None and specific.kind == OWN_TRANSPORT:
-        parts.append(["provides its own transport functionality"])
+        parts.append([_("provides its own transport functionality")])
     elif specific is not None:
-        parts.append(["needs a feature of its transport"])
+        parts.append([_("needs a feature of its transport")])
     return parts
 
 
 def _as_nodes(parts: list[list[Segment]]) -> list[nodes.Node]:
     if not parts:
-        return [nodes.Text(" — no transport class listed in the survey")]
+        return [nodes.Text(_(" — no transport class listed in the survey"))]
     rendered = [[nodes.Text(s) if isinstance(s, str) else xref(*s) for s in part] for part in parts]
-    return [nodes.Text(" — runs over "), *joined(rendered, "; ")]
+    return [nodes.Text(_(" — runs over ")), *joined(rendered, "; ")]
 
 
 def _groups(catalog: Catalog, protocols: Sequence[Protocol]) -> list[tuple[Category, list[Protocol]]]:
