@@ -20,7 +20,7 @@ LIVE_ARGS ?=
 PROFILE_N ?= 3000
 PHASES_N ?= 1000
 
-.PHONY: help venv docs live test lint pytest test-oldest test-newest dist bench profile phases clean
+.PHONY: help venv docs live test lint locale pytest test-oldest test-newest dist bench profile phases clean
 
 help:
 	@echo "make docs         build the survey site into docs/_build/html (-W)"
@@ -30,6 +30,7 @@ help:
 	@echo "                  Debian's chromium: apt-get install chromium; without it they skip)"
 	@echo "make dist         build the sdist and the wheel into dist/ and twine-check them"
 	@echo "make lint         ruff (lint + format check) and mypy"
+	@echo "make locale       extract the strings (locale/*.pot), merge them into every .po, compile the .mo"
 	@echo "make test-oldest  the suite on Python 3.11 with Sphinx 8.2"
 	@echo "make test-newest  the suite on Python 3.13 with the newest Sphinx"
 	@echo "make bench        time the extension against plain reST; BENCH_SIZES=12,100 to limit"
@@ -57,6 +58,13 @@ $(VENV)/.live-installed: $(STAMP)
 
 live: $(VENV)/.live-installed
 	$(BIN)/sphinx-autobuild docs docs/_build/html --watch catalog --port $(LIVE_PORT) $(LIVE_ARGS)
+
+# The message catalogs (see docs/guide/embedding.rst): Babel comes with Sphinx.
+locale: $(STAMP)
+	$(BIN)/pybabel extract -k _ -k N_ --no-default-keywords --no-wrap --project=sphinx-tapssec \
+	  --copyright-holder="sphinx-tapssec developers" -o sphinx_tapssec/locale/sphinx_tapssec.pot sphinx_tapssec
+	$(BIN)/pybabel update --no-wrap -D sphinx_tapssec -i sphinx_tapssec/locale/sphinx_tapssec.pot -d sphinx_tapssec/locale
+	$(BIN)/pybabel compile --statistics -D sphinx_tapssec -d sphinx_tapssec/locale
 
 lint: $(STAMP)
 	$(BIN)/ruff check sphinx_tapssec tests benchmarks

@@ -23,7 +23,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         config,
         dependencies,
         gc_pause,
+        home_links,
         html_scope,
+        messages,
         obsolete,
     )
     from sphinx_tapssec.directives.catalog_format import CatalogFormat
@@ -59,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # itself, and the protocol-overview cards use sphinx-design only where the project loads it
     # (see directives/overview.py).
     config.register(app)
+    messages.register(app)
     app.connect("config-inited", config.check)
     app.add_domain(TapssecDomain)
     domain_directives = {
@@ -110,6 +113,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", dependencies.note_linked_records)
     obsolete.register(app)
     gc_pause.register(app)
+    home_links.register(app)
     app.connect("builder-inited", assets.add_css)
     app.connect("html-page-context", html_scope.on_page_context)
     return {

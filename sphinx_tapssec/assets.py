@@ -17,12 +17,23 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def add_css(app: Sphinx) -> None:
-    """``builder-inited``: link the stylesheet and the matrix script from every HTML page, and copy them."""
+    """``builder-inited``: copy the stylesheet and the matrix script for HTML builders.
+
+    They are linked per page, by :func:`link_assets`, only from the pages that hold the extension's output.
+    """
     if app.builder.format == "html":
-        app.add_css_file(CSS_FILE)
+        copy_css(app)
+
+
+def link_assets(app: Sphinx, body: str) -> None:
+    """Link the stylesheet from a page whose *body* holds the extension's output, and the script
+    from one that holds a matrix (Sphinx resets a page's assets before each page)."""
+    if "tapssec" not in body:
+        return
+    app.add_css_file(CSS_FILE)
+    if "tapssec-matrix" in body:
         # Deferred: it runs once the page is parsed, and the page renders without it.
         app.add_js_file(JS_FILE, loading_method="defer")
-        copy_css(app)
 
 
 def copy_css(app: Sphinx, exception: Exception | None = None) -> None:

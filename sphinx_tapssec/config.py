@@ -77,12 +77,22 @@ class TapssecConfig:
             "types": (bool,),
         },
     )
-    pause_gc_in_parallel_writes: bool = field(
-        default=True,
+    home_inventory: str | None = field(
+        default=None,
         metadata={
-            "help": "Pause Python's cyclic garbage collector while Sphinx writes pages in parallel (-j N), "
-            "where its full collections cost more than the writers save; it is switched back on at the "
-            "end of the build.",
+            "help": "Name of the intersphinx_mapping entry whose site is the catalog's home: an entry no local "
+            "page describes links there. None tries every inventory.",
+            "types": (str, type(None)),
+            # Links are made when pages are written: a change rewrites the pages, not the doctrees.
+            "rebuild": "html",
+        },
+    )
+    pause_gc_in_parallel_writes: bool = field(
+        default=False,
+        metadata={
+            "help": "Opt in to pausing Python's cyclic garbage collector while Sphinx writes pages in parallel "
+            "(-j N), where its full collections cost more than the writers save; it is switched back on "
+            "however the build ends.",
             "types": (bool,),
             # How the build runs, not what it outputs: changing it rebuilds nothing.
             "rebuild": "",
@@ -124,7 +134,7 @@ def _fields() -> tuple[dataclasses.Field[Any], ...]:
 
 
 def register(app: Sphinx) -> None:
-    """Add every option to Sphinx; those that change doctrees (all but one) rebuild ``env``."""
+    """Add every option to Sphinx; those that change doctrees rebuild ``env``."""
     for option in _fields():
         default = option.default_factory() if callable(option.default_factory) else option.default
         rebuild = option.metadata.get("rebuild", "env")

@@ -293,8 +293,11 @@ class TapssecDomain(Domain):
             contnode[:] = [nodes.Text(display_name(self.catalog, kind, target) or target)]
         entry = self.objects.get((kind, target))
         if entry is None:
-            # Known to the catalog but described nowhere in this project: plain text, no warning.
-            return contnode
+            # Known to the catalog but described nowhere in this project: Sphinx's missing-reference
+            # chain runs next, where home_links tries the survey site's inventory, and else keeps
+            # the plain text without a warning.
+            node["reftarget"] = target
+            return None
         uris = self.relative_uris(builder)
         return reference_to(uris, fromdocname, entry.docname, entry.node_id, contnode, self.link_title(kind, target))
 
@@ -321,10 +324,17 @@ class TapssecDomain(Domain):
     ) -> list[tuple[str, nodes.Element]]:
         results = []
         for kind, (role, _) in KINDS.items():
-            entry = self.objects.get((kind, normalize(kind, target)))
+            key = canonical(self.catalog, kind, normalize(kind, target))
+            entry = self.objects.get((kind, key))
             if entry is not None:
+                # The same text and title as the specific role: the entry's display name, its long name.
+                text = contnode.deepcopy()
+                if not node.get("refexplicit"):
+                    text[:] = [nodes.Text(display_name(self.catalog, kind, key) or key)]
                 uris = self.relative_uris(builder)
-                refnode = reference_to(uris, fromdocname, entry.docname, entry.node_id, contnode, target)
+                refnode = reference_to(
+                    uris, fromdocname, entry.docname, entry.node_id, text, self.link_title(kind, key)
+                )
                 results.append((f"tapssec:{role}", refnode))
         return results
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from sphinx_tapssec.assets import link_assets
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -38,7 +40,11 @@ def add_scopes(html: str) -> str:
 
 
 def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
-    """``html-page-context``: add the scopes to the page body before the template renders it."""
+    """``html-page-context``: add the scopes to the page body before the template renders it,
+    and link the extension's assets from the pages that need them."""
     body = context.get("body")
-    if isinstance(body, str) and "tapssec-matrix" in body:
+    if not isinstance(body, str):
+        return
+    link_assets(app, body)
+    if "tapssec-matrix" in body:
         context["body"] = add_scopes(body)

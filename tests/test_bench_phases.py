@@ -16,7 +16,7 @@ def test_phases_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert phases.main(["12", "--workdir", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     rows = [line.split() for line in lines if line[:1].isalpha() and not line.startswith(("N=", "build"))]
-    assert [row[:-9] for row in rows] == [["floor"], ["floor"], ["ext"], ["ext"], ["ext,", "collector", "running"]]
+    assert [row[:-9] for row in rows] == [["floor"], ["floor"], ["ext"], ["ext"], ["ext,", "collector", "paused"]]
     for row in rows:
         jobs, total, read, write, resolve = int(row[-9]), *map(float, row[-8:-4])
         assert jobs in (1, 2)

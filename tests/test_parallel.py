@@ -6,9 +6,11 @@ import gc
 import os
 import pickle
 import re
+import signal
 import time
 from typing import TYPE_CHECKING, Any
 
+import pytest
 from helpers import copy_root, parse_html, strip_ansi, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
@@ -115,32 +117,56 @@ def test_parallel_readers_do_not_send_the_catalog_back(rootdir: Path, tmp_path: 
     assert [p.id for p in catalog.protocols] == ["alpha", "beta", "gamma"]
 
 
+#: The opt-in to the garbage-collector pause.
+PAUSE = {"tapssec_pause_gc_in_parallel_writes": True}
+
+
+def test_collector_stays_on_in_a_default_parallel_build(rootdir: Path, tmp_path: Path) -> None:
+    """The collector is the host's: by default a ``-j 2`` build leaves it running throughout."""
+    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2)
+    assert collector_on
+    assert all(collector_on)
+
+
 def test_collector_is_paused_while_pages_are_written_in_parallel(rootdir: Path, tmp_path: Path) -> None:
     assert gc.isenabled()
-    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2)
+    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
     assert collector_on
     assert not any(collector_on)
     assert gc.isenabled(), "the collector stayed off after the build"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_collector_runs_in_serial_builds(rootdir: Path, tmp_path: Path) -> None:
-    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=1)
+    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=1, confoverrides=PAUSE)
     assert collector_on
     assert all(collector_on)
 
 
-def test_pause_can_be_switched_off(rootdir: Path, tmp_path: Path) -> None:
-    overrides = {"tapssec_pause_gc_in_parallel_writes": False}
-    srcdir = copy_root(rootdir, "parallel", tmp_path)
-    collector_on, _ = _build_recording(srcdir, parallel=2, confoverrides=overrides)
-    assert collector_on
-    assert all(collector_on)
+def test_collector_comes_back_when_the_build_is_interrupted(rootdir: Path, tmp_path: Path) -> None:
+    """Sphinx emits no build-finished on KeyboardInterrupt: the SIGINT itself switches the collector on."""
+    collector_on: list[bool] = []
+
+    def interrupt(*_: object) -> None:
+        collector_on.append(gc.isenabled())
+        signal.raise_signal(signal.SIGINT)
+
+    app = SphinxTestApp("html", srcdir=copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+    try:
+        app.connect("doctree-resolved", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            app.build()
+    finally:
+        app.cleanup()
+    assert collector_on == [False]
+    assert gc.isenabled(), "the collector stayed off after the interrupted build"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_collector_someone_else_switched_off_stays_off(rootdir: Path, tmp_path: Path) -> None:
     gc.disable()
     try:
-        _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2)
+        _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
         assert not gc.isenabled()
     finally:
         gc.enable()

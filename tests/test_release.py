@@ -44,6 +44,7 @@ def test_sdist_and_wheel_pass_twine_check(dist: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "sphinx_tapssec/_catalog/protocols/quic.yaml" in names, "the survey catalog is bundled"
     assert "sphinx_tapssec/static/tapssec.css" in names and "sphinx_tapssec/py.typed" in names
+    assert "sphinx_tapssec/locale/de/LC_MESSAGES/sphinx_tapssec.mo" in names, "German works with no extra step"
     with tarfile.open(sdist) as archive:
         members = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     assert {"CHANGELOG.md", "catalog/interfaces.yaml", "docs/conf.py", "tests/conftest.py"} <= members

@@ -13,6 +13,7 @@ from sphinx_tapssec.directives.base import CatalogDirective, adopt, edition_cata
 from sphinx_tapssec.directives.developments import matrix_proposed
 from sphinx_tapssec.directives.taps_mapping import matrix_taps
 from sphinx_tapssec.domain import normalize
+from sphinx_tapssec.messages import _
 from sphinx_tapssec.render.matrix import MatrixSpec, build_matrix
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class InterfaceMatrix(CatalogDirective):
         container["classes"] += self.options.get("class", [])
         if not self.catalog.protocols and not self.catalog.interfaces:
             # Said in the page, not only in the build's warnings (see catalog_loading.py).
-            container.insert(0, nodes.paragraph(text="The catalog is empty: it holds no protocol and no interface."))
+            container.insert(0, nodes.paragraph(text=_("The catalog is empty: it holds no protocol and no interface.")))
         table = next(container.findall(nodes.table))
         self.add_name(table)
         adopt(self, container)

@@ -9,6 +9,7 @@ from docutils.parsers.rst import directives
 
 from sphinx_tapssec.config import get_config
 from sphinx_tapssec.directives.base import CatalogDirective, adopt, id_list
+from sphinx_tapssec.messages import _
 from sphinx_tapssec.model.spec import COVERAGE_LEVELS
 from sphinx_tapssec.render.taps import checked_note, mapping_table
 from sphinx_tapssec.render.wording import surveyed
@@ -63,8 +64,11 @@ class TapsMappingTable(CatalogDirective):
     def caption(self, api: TapsApi) -> str | None:
         if "no-caption" in self.options:
             return None
-        whose = "The survey's" if surveyed(self.catalog) else "The"
-        return self.options.get("caption") or f"{whose} interfaces in {api.document}"
+        if "caption" in self.options:
+            return str(self.options["caption"])
+        if surveyed(self.catalog):
+            return _("The survey's interfaces in {document}").format(document=api.document)
+        return _("The interfaces in {document}").format(document=api.document)
 
     def coverage_levels(self) -> list[str]:
         """The levels of ``:coverage:`` (all of them without it); unknown ones are reported and ignored."""

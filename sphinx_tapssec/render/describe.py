@@ -6,25 +6,33 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import N_, _
 from sphinx_tapssec.model.entities import Catalog, Dependency, Exposure, Interface, Protocol
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.render.common import bullet_list, citations, field_list, inline_text, joined, paragraphs, xref
 from sphinx_tapssec.render.developments import protocol_block as since_survey
 from sphinx_tapssec.render.taps import interface_field as taps_field
-from sphinx_tapssec.render.wording import in_chapter, section_label, table_label, the_table
+from sphinx_tapssec.render.wording import (
+    in_chapter,
+    no_interfaces_listed,
+    not_part_of_table,
+    section_label,
+    table_label,
+)
 
 #: The parts of a protocol description, in the order they render; ``:hide:`` takes these names.
 PROTOCOL_PARTS = ("description", "facts", "structure", "transport", "interfaces", "references", "developments")
 
+#: Translated where they are used.
 STRUCTURE_LABELS = {
-    "integrated": "handshake and record protocol are integrated",
-    "separate": "handshake and record protocol are separate protocols",
-    "record-only": "record protocol only; the handshake comes from another protocol",
-    "handshake-only": "handshake (key agreement) only; the record protocol is another protocol",
+    "integrated": N_("handshake and record protocol are integrated"),
+    "separate": N_("handshake and record protocol are separate protocols"),
+    "record-only": N_("record protocol only; the handshake comes from another protocol"),
+    "handshake-only": N_("handshake (key agreement) only; the record protocol is another protocol"),
 }
 SPECIFIC_LABELS = {
-    "transport-feature": "depends on a feature of its transport",
-    "own-transport": "provides its own transport functionality",
+    "transport-feature": N_("depends on a feature of its transport"),
+    "own-transport": N_("provides its own transport functionality"),
 }
 
 
@@ -47,7 +55,7 @@ def protocol_body(
         "structure": _structure(protocol),
         "transport": _transport(catalog, protocol),
         "interfaces": _interfaces(catalog, protocol),
-        "references": _labelled("References", citations(protocol.references)) if protocol.references else [],
+        "references": _labelled(_("References"), citations(protocol.references)) if protocol.references else [],
         "developments": since_survey(catalog, catalog.developments_of(protocol.id), url_schemes),
     }
     return [node for name in PROTOCOL_PARTS if name not in hidden for node in parts[name]]
@@ -55,15 +63,25 @@ def protocol_body(
 
 def _facts(catalog: Catalog, protocol: Protocol) -> nodes.field_list:
     chapter = in_chapter(catalog, catalog.categories)
-    table = "yes" if protocol.in_table else f"no (described{chapter} only)" if chapter else "no"
+    table = (
+        _("yes")
+        if protocol.in_table
+        else _("no (described{chapter} only)").format(chapter=chapter)
+        if chapter
+        else _("no")
+    )
     return field_list(
         [
-            ("Category", [xref("category", protocol.category)]),
+            (_("Category"), [xref("category", protocol.category)]),
             (section_label(catalog), [nodes.Text(protocol.section)]),
             (table_label(catalog), [nodes.Text(table)]),
         ],
         classes=["tapssec-facts"],
     )
+
+
+def _rubric(text: str) -> nodes.rubric:
+    return nodes.rubric(text, text)
 
 
 def _labelled(label: str, body: list[nodes.Node]) -> list[nodes.Node]:
@@ -72,12 +90,12 @@ def _labelled(label: str, body: list[nodes.Node]) -> list[nodes.Node]:
 
 def _structure(protocol: Protocol) -> list[nodes.Node]:
     structure = protocol.structure
-    label = STRUCTURE_LABELS[structure.kind]
+    label = _(STRUCTURE_LABELS[structure.kind])
     items = [[nodes.Text(label[0].upper() + label[1:] + ".")]]
-    for side, text in (("Handshake", structure.handshake), ("Record", structure.record)):
+    for side, text in ((_("Handshake"), structure.handshake), (_("Record"), structure.record)):
         if text:
             items.append([nodes.strong(side + ": ", side + ": "), *inline_text(" ".join(text.split()))])
-    return [nodes.rubric("Handshake and record", "Handshake and record"), bullet_list(items)]
+    return [_rubric(_("Handshake and record")), bullet_list(items)]
 
 
 def _dependency_text(dependency: Dependency, label: str) -> list[nodes.Node]:
@@ -93,17 +111,18 @@ def _transport(catalog: Catalog, protocol: Protocol) -> list[nodes.Node]:
     needs = protocol.transport
     items: list[list[nodes.Node]] = []
     if needs.requires:
-        items.append([nodes.Text("Listed under: "), *joined([xref("transport", t)] for t in needs.requires)])
+        items.append([nodes.Text(_("Listed under: ")), *joined([xref("transport", t)] for t in needs.requires)])
     else:
-        items.append([nodes.Text(f"Listed under no transport class{in_chapter(catalog, catalog.transports)}.")])
+        chapter = in_chapter(catalog, catalog.transports)
+        items.append([nodes.Text(_("Listed under no transport class{chapter}.").format(chapter=chapter))])
     if needs.byte_stream_mapping:
-        items.append(_dependency_text(needs.byte_stream_mapping, "Defined byte-stream mapping"))
+        items.append(_dependency_text(needs.byte_stream_mapping, _("Defined byte-stream mapping")))
     if needs.specific:
-        label = SPECIFIC_LABELS.get(needs.specific.kind or "", "Transport-specific dependency")
+        label = _(SPECIFIC_LABELS.get(needs.specific.kind or "", N_("Transport-specific dependency")))
         items.append(_dependency_text(needs.specific, label[0].upper() + label[1:]))
     if needs.note:
         items.append(inline_text(" ".join(needs.note.split())))
-    return [nodes.rubric("Transport dependencies", "Transport dependencies"), bullet_list(items)]
+    return [_rubric(_("Transport dependencies")), bullet_list(items)]
 
 
 def exposure_qualifier(exposure: Exposure) -> list[nodes.Node]:
@@ -118,14 +137,9 @@ def exposure_qualifier(exposure: Exposure) -> list[nodes.Node]:
 
 
 def _interfaces(catalog: Catalog, protocol: Protocol) -> list[nodes.Node]:
-    rubric = nodes.rubric("Interfaces exposed", "Interfaces exposed")
+    rubric = _rubric(_("Interfaces exposed"))
     if not protocol.exposes:
-        table = the_table(catalog)
-        text = (
-            f"{table[0].upper()}{table[1:]} lists no interfaces for this protocol."
-            if protocol.in_table
-            else f"Not part of {table}."
-        )
+        text = no_interfaces_listed(catalog) if protocol.in_table else not_part_of_table(catalog)
         return [rubric, nodes.paragraph(text, text)]
     items = []
     for exposure in protocol.exposes:
@@ -140,7 +154,7 @@ def interface_body(
 ) -> list[nodes.Node]:
     """The definition of *interface* and the protocols that expose it (a Section 5 list)."""
     facts: list[tuple[str, list[nodes.Node]]] = [
-        ("Phase", [xref("phase", interface.phase)]),
+        (_("Phase"), [xref("phase", interface.phase)]),
         (section_label(catalog), [nodes.Text(interface.section)]),
     ]
     taps = taps_field(catalog.taps, interface) if with_taps and catalog.taps else None
@@ -151,14 +165,14 @@ def interface_body(
         *paragraphs(interface.definition),
     ]
     if interface.references:
-        body += _labelled("References", citations(interface.references))
+        body += _labelled(_("References"), citations(interface.references))
     if with_list:
         exposers = list(catalog.exposers(interface.code, table_only=False))
         if exposers:
             items = [[xref("protocol", p.id), *exposure_qualifier(e)] for p, e in exposers]
-            body += [nodes.rubric("Exposed by", "Exposed by"), bullet_list(items, classes=["tapssec-exposers"])]
+            body += [_rubric(_("Exposed by")), bullet_list(items, classes=["tapssec-exposers"])]
         else:
-            body.append(nodes.paragraph("", "No protocol in the catalog exposes this interface."))
+            body.append(nodes.paragraph("", _("No protocol in the catalog exposes this interface.")))
     return body
 
 

@@ -13,25 +13,26 @@ from collections.abc import Iterable, Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import N_, _
 from sphinx_tapssec.model.entities import Catalog, Development, DevelopmentSource, Interface, Proposal, Protocol
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
 from sphinx_tapssec.render.common import joined, paragraphs, xref
 from sphinx_tapssec.render.wording import surveyed
 
-#: The heading of the block on a protocol's page.
-BLOCK_TITLE = "Since the survey (not part of it)"
+#: The heading of the block on a protocol's page (these words are translated where they are used).
+BLOCK_TITLE = N_("Since the survey (not part of it)")
 #: The sentence under it, saying what the block is.
-BLOCK_INTRO = (
+BLOCK_INTRO = N_(
     "Later developments, each with its source. They are not part of the survey, "
     "and the survey's table does not show them."
 )
 #: The same two for a catalog that declares no surveyed document.
-OWN_BLOCK_TITLE = "Later developments"
-OWN_BLOCK_INTRO = "Later developments, each with its source."
+OWN_BLOCK_TITLE = N_("Later developments")
+OWN_BLOCK_INTRO = N_("Later developments, each with its source.")
 #: The marks of the matrix's ``:proposed:`` option, by change.
 MARKS = {"expose": "+", "withdraw": "-"}
 #: What a proposal says, by change.
-CHANGE_WORDS = {"expose": "would be marked", "withdraw": "would lose its mark"}
+CHANGE_WORDS = {"expose": N_("would be marked"), "withdraw": N_("would lose its mark")}
 
 #: Proposals for one cell, with the development each comes from.
 CellProposals = list[tuple[Development, Proposal]]
@@ -53,7 +54,7 @@ def source_nodes(source: DevelopmentSource, schemes: Sequence[str]) -> list[node
 
 def _sources(development: Development, schemes: Sequence[str]) -> nodes.paragraph:
     result = nodes.paragraph("", "", classes=["tapssec-development-sources"])
-    label = "Sources: " if len(development.sources) > 1 else "Source: "
+    label = _("Sources: ") if len(development.sources) > 1 else _("Source: ")
     result += nodes.Text(label)
     result.extend(joined((source_nodes(source, schemes) for source in development.sources), "; "))
     return result
@@ -68,11 +69,14 @@ def proposal_paragraph(catalog: Catalog, development: Development, proposal: Pro
     interface = catalog.interface_by_key(proposal.interface)
     code = interface.code if interface is not None else proposal.interface
     result = nodes.paragraph("", "", classes=["tapssec-proposal", f"tapssec-proposed-{proposal.change}"])
-    result += nodes.strong("Proposed, not applied:", "Proposed, not applied:")
-    result += nodes.Text(" the ")
+    heading = _("Proposed, not applied:")
+    result += nodes.strong(heading, heading)
+    # "the {code} cell ...": the code is a link, so the sentence is cut around it.
+    before, _code, after = _("the {code} cell {words} ({sources}).").partition("{code}")
+    words = _(CHANGE_WORDS[proposal.change]) if proposal.change in CHANGE_WORDS else proposal.change
+    result += nodes.Text(" " + before)
     result += xref("interface", code, code)
-    words = CHANGE_WORDS.get(proposal.change, proposal.change)
-    result += nodes.Text(f" cell {words} ({_source_citation(development)}).")
+    result += nodes.Text(after.format(words=words, sources=_source_citation(development)))
     if proposal.note:
         note = " ".join(proposal.note.split())
         result += nodes.Text(f" {note}")
@@ -115,7 +119,8 @@ def protocol_block(
     """The labelled block after a protocol's survey content (nothing when it has no developments)."""
     if not developments:
         return []
-    title, intro = (BLOCK_TITLE, BLOCK_INTRO) if surveyed(catalog) else (OWN_BLOCK_TITLE, OWN_BLOCK_INTRO)
+    english = (BLOCK_TITLE, BLOCK_INTRO) if surveyed(catalog) else (OWN_BLOCK_TITLE, OWN_BLOCK_INTRO)
+    title, intro = (_(text) for text in english)
     block = nodes.container("", classes=["tapssec-developments"])
     block += nodes.rubric(title, title)
     block += nodes.paragraph(intro, intro, classes=["tapssec-developments-intro"])
@@ -152,9 +157,9 @@ def mark_proposed(
         cell += nodes.paragraph()
     paragraph = cell[0]
     mark = MARKS[wanted]
-    sources = "; ".join(_source_citation(development) for development, _ in relevant)
-    spoken = (
-        f" (proposed, not part of {record}: {protocol.name} {CHANGE_WORDS[wanted]} for {interface.code}, {sources})"
+    sources = "; ".join(_source_citation(development) for development, _proposal in relevant)
+    spoken = _(" (proposed, not part of {record}: {protocol} {words} for {interface}, {sources})").format(
+        record=record, protocol=protocol.name, words=_(CHANGE_WORDS[wanted]), interface=interface.code, sources=sources
     )
     paragraph += nodes.superscript(mark, mark, classes=["tapssec-proposed-mark"])
     # Visually hidden in HTML; removed for other builders (see transforms.py).
@@ -192,11 +197,15 @@ def proposed_legend(developments: Sequence[Development] | None, marked: int, rec
     if developments is None:
         return []
     legend = nodes.paragraph("", "", classes=["tapssec-legend", "tapssec-proposed-legend"])
-    legend += nodes.strong("Proposed changes:", "Proposed changes:")
+    heading = _("Proposed changes:")
+    legend += nodes.strong(heading, heading)
+    cells = _("1 cell of this table") if marked == 1 else _("{count} cells of this table").format(count=marked)
+    text = _(
+        "{expose} in an empty cell = a later standard suggests the cell would be marked today; "
+        "{withdraw} beside a mark = one suggests the cell would lose its mark. "
+        "These are proposals, not part of {record}, whose own marks are unchanged ({cells})."
+    )
     legend += nodes.Text(
-        f" {MARKS['expose']} in an empty cell = a later standard suggests the cell would be marked today; "
-        f"{MARKS['withdraw']} beside a mark = one suggests the cell would lose its mark. "
-        f"These are proposals, not part of {record}, whose own marks are unchanged "
-        f"({marked} {'cell' if marked == 1 else 'cells'} of this table)."
+        " " + text.format(expose=MARKS["expose"], withdraw=MARKS["withdraw"], record=record, cells=cells)
     )
     return [legend]

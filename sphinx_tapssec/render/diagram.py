@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import N_, _
 from sphinx_tapssec.model.entities import Catalog, Category, Protocol
 from sphinx_tapssec.render.common import bullet_list, joined, xref
 from sphinx_tapssec.render.stack_lanes import lane_layout
@@ -24,7 +25,7 @@ BYTE_STREAM = "byte-stream"
 #: The box a byte-stream mapping leads to in a catalog without that class.
 MAPPED_STREAM = "mapped-byte-stream"
 #: Boxes that stand for no catalog entry, with their labels: they link nowhere.
-UNCATALOGUED = {OWN_TRANSPORT: "Its own transport functionality", MAPPED_STREAM: "A byte-stream transport"}
+UNCATALOGUED = {OWN_TRANSPORT: N_("Its own transport functionality"), MAPPED_STREAM: N_("A byte-stream transport")}
 
 #: Above this many protocols the picture takes the lane form (:mod:`.stack_lanes`): curves to a
 #: few transport boxes can no longer be followed.
@@ -33,10 +34,10 @@ LANES_FROM = 24
 #: The key under the picture: each edge style, and the mark of a protocol needing a transport feature.
 #: ``{chapter}`` is where a survey lists its transport classes (empty for a catalog of one's own).
 KEY = {
-    "listed": "listed under the transport class{chapter}",
-    "mapping": "defined byte-stream mapping",
-    "own": "provides its own transport",
-    "feature": "needs a feature of its transport",
+    "listed": N_("listed under the transport class{chapter}"),
+    "mapping": N_("defined byte-stream mapping"),
+    "own": N_("provides its own transport"),
+    "feature": N_("needs a feature of its transport"),
 }
 
 
@@ -72,12 +73,12 @@ def diagram_layout(catalog: Catalog, protocols: Sequence[Protocol]) -> Layout:
     edges = [edge for protocol in protocols for edge in _edges(catalog, protocol)]
     used = {edge.transport for edge in edges}
     transports = [(t.id, t.name) for t in catalog.transports if t.id in used]
-    transports += [(key, label) for key, label in UNCATALOGUED.items() if key in used]
+    transports += [(key, _(label)) for key, label in UNCATALOGUED.items() if key in used]
     styles = {edge.style for edge in edges}
     if any(_needs_feature(p) for p in protocols):
         styles.add("feature")
     chapter = in_chapter(catalog, catalog.transports)
-    key = [(style, text.format(chapter=chapter)) for style, text in KEY.items() if style in styles]
+    key = [(style, _(text).format(chapter=chapter)) for style, text in KEY.items() if style in styles]
     shape = lane_layout if len(protocols) > LANES_FROM else curve_layout
     return shape(groups, transports, edges, key)
 
@@ -85,10 +86,10 @@ def diagram_layout(catalog: Catalog, protocols: Sequence[Protocol]) -> Layout:
 def alt_text(catalog: Catalog, protocols: Sequence[Protocol]) -> str:
     """A one-sentence description of the diagram, for its ``alt`` text."""
     names = ", ".join(p.name for p in protocols)
-    return (
-        f"Diagram of {len(protocols)} security protocols ({names}) grouped by where they sit in the stack, "
+    return _(
+        "Diagram of {count} security protocols ({names}) grouped by where they sit in the stack, "
         "with arrows to the transports they run over; the same facts are listed in the protocol descriptions."
-    )
+    ).format(count=len(protocols), names=names)
 
 
 #: A piece of a sentence: plain text, or a ``(kind, id)`` catalog entry named there.
@@ -99,21 +100,21 @@ def _runs_over(catalog: Catalog, protocol: Protocol) -> list[list[Segment]]:
     """What *protocol* runs over, one part per transport, each a list of segments."""
     parts: list[list[Segment]] = [[("transport", t)] for t in protocol.transport.requires]
     if protocol.transport.byte_stream_mapping is not None:
-        onto: Segment = ("transport", BYTE_STREAM) if _mapped_onto(catalog) == BYTE_STREAM else "a byte stream"
-        parts.append(["a defined mapping onto ", onto])
+        onto: Segment = ("transport", BYTE_STREAM) if _mapped_onto(catalog) == BYTE_STREAM else _("a byte stream")
+        parts.append([_("a defined mapping onto "), onto])
     specific = protocol.transport.specific
     if specific is not None and specific.kind == OWN_TRANSPORT:
-        parts.append(["provides its own transport functionality"])
+        parts.append([_("provides its own transport functionality")])
     elif specific is not None:
-        parts.append(["needs a feature of its transport"])
+        parts.append([_("needs a feature of its transport")])
     return parts
 
 
 def _as_nodes(catalog: Catalog, parts: list[list[Segment]]) -> list[nodes.Node]:
     if not parts:
-        return [nodes.Text(f" — no transport class listed in {the_record(catalog)}")]
+        return [nodes.Text(_(" — no transport class listed in {record}").format(record=the_record(catalog)))]
     rendered = [[nodes.Text(s) if isinstance(s, str) else xref(*s) for s in part] for part in parts]
-    return [nodes.Text(" — runs over "), *joined(rendered, "; ")]
+    return [nodes.Text(_(" — runs over ")), *joined(rendered, "; ")]
 
 
 def _groups(catalog: Catalog, protocols: Sequence[Protocol]) -> list[tuple[Category, list[Protocol]]]:

@@ -7,13 +7,14 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 
 from sphinx_tapssec.domain import node_id
+from sphinx_tapssec.messages import N_, _
 from sphinx_tapssec.model.entities import MAPPING_CLASS, SPECIFIC_CLASS, Catalog, Dependency, Protocol, Reference
 from sphinx_tapssec.model.urls import safe_url
 from sphinx_tapssec.render.common import bullet_list, citations, inline_text, xref
 from sphinx_tapssec.render.describe import SPECIFIC_LABELS
 
 #: What an empty transport class says instead of a list.
-EMPTY_CLASS = "No protocol is listed under this transport class."
+EMPTY_CLASS = N_("No protocol is listed under this transport class.")
 
 
 def _by_group(
@@ -51,7 +52,7 @@ def transport_lists(catalog: Catalog, transport_id: str) -> list[nodes.Node]:
     """
     members = [p for p in catalog.protocols if transport_id in p.transport_classes]
     if not members:
-        return [nodes.paragraph(EMPTY_CLASS, EMPTY_CLASS, classes=["tapssec-empty"])]
+        return [nodes.paragraph("", _(EMPTY_CLASS), classes=["tapssec-empty"])]
     if transport_id == MAPPING_CLASS:
         return _by_group(
             catalog, members, lambda p: [xref("protocol", p.id), *_with_dependency(p.transport.byte_stream_mapping)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from sphinx_tapssec.export import MARK
+from sphinx_tapssec.messages import _
 from sphinx_tapssec.model.entities import Catalog, Development, Exposure, Interface, Protocol, TapsApi
 from sphinx_tapssec.nodes import exposure_mark
 from sphinx_tapssec.render.common import citations, inline_text, xref
@@ -48,7 +49,7 @@ def _cell(protocol: Protocol, interface: Interface, exposure: Exposure | None, n
     if exposure is None:
         return nodes.entry()
     # Visually hidden in HTML; removed for other builders (see transforms.py).
-    spoken = f" ({protocol.name} exposes {interface.code})"
+    spoken = _(" ({protocol} exposes {interface})").format(protocol=protocol.name, interface=interface.code)
     children: list[nodes.Node] = [exposure_mark(mark=MARK, spoken=spoken)]
     if note_ref is not None:
         number = note_ref.rsplit("-", 1)[1]
@@ -61,11 +62,12 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
     notes: list[tuple[str, Protocol, Exposure]] = []
     tgroup = nodes.tgroup(cols=len(spec.interfaces) + 1)
     # Widths in characters: what the text and man writers use; HTML and LaTeX lay out themselves.
-    tgroup += nodes.colspec(colwidth=max([len("Protocol"), *(len(p.name) for p in spec.protocols)]) + 2, stub=1)
+    corner = _("Protocol")
+    tgroup += nodes.colspec(colwidth=max([len(corner), *(len(p.name) for p in spec.protocols)]) + 2, stub=1)
     for interface in spec.interfaces:
         tgroup += nodes.colspec(colwidth=max(3, len(interface.code)) + 2)
     header = nodes.row()
-    header += _entry(nodes.Text("Protocol"))
+    header += _entry(nodes.Text(corner))
     for interface in spec.interfaces:
         classes = [*column_classes(interface), *header_classes(spec.taps, interface)]
         header += _entry(xref("interface", interface.code, interface.code), classes=classes)
@@ -109,10 +111,14 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
 
 def _legend(interfaces: Sequence[Interface]) -> nodes.paragraph:
     legend = nodes.paragraph("", "", classes=["tapssec-legend"])
-    legend += nodes.strong("Legend:", "Legend:")
-    legend += nodes.Text(f" {MARK} = the interface is exposed; blank = not exposed. ")
+    heading = _("Legend:")
+    legend += nodes.strong(heading, heading)
+    legend += nodes.Text(" " + _("{mark} = the interface is exposed; blank = not exposed.").format(mark=MARK) + " ")
     for index, interface in enumerate(interfaces):
-        legend += nodes.literal(interface.code, interface.code)
+        # A link like the column's header, its code still set as code.
+        code = xref("interface", interface.code, interface.code)
+        code[:] = [nodes.literal(interface.code, interface.code, classes=code[0]["classes"])]
+        legend += code
         legend += nodes.Text(f" {interface.name}{'; ' if index < len(interfaces) - 1 else '.'}")
     return legend
 

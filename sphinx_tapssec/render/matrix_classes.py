@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import script_messages
 from sphinx_tapssec.model.entities import Catalog, Interface, Protocol
 from sphinx_tapssec.nodes import matrix_labels
 
@@ -64,4 +65,7 @@ def labels(catalog: Catalog, protocols: Sequence[Protocol], interfaces: Sequence
         for transport in protocol.transport_classes:
             add("transport", transport, catalog.transport(transport))
         names["protocol"][nodes.make_id(protocol.id)] = protocol.full_name or protocol.name
+    # The matrix script's own words where the page's language has others (none in English).
+    if translated := {english: words for english, words in script_messages().items() if words != english}:
+        names["messages"] = translated
     return matrix_labels(labels=names)

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import _
 from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.render.common import xref
-from sphinx_tapssec.render.wording import the_table
+from sphinx_tapssec.render.wording import not_in_table
 
 #: What the cards can be grouped by.
 GROUPINGS = ("category", "transport")
@@ -63,13 +64,13 @@ def card(catalog: Catalog, protocol: Protocol, grouping: str) -> nodes.container
     if grouping == "category":
         transports = [t for t in protocol.transport_classes if catalog.has("transport", t)]
         if transports:
-            body += _labelled("Runs over:", _badges("transport", transports, _OTHER_BADGE))
+            body += _labelled(_("Runs over:"), _badges("transport", transports, _OTHER_BADGE))
     else:
-        body += _labelled("Category:", _badges("category", [protocol.category], _OTHER_BADGE))
+        body += _labelled(_("Category:"), _badges("category", [protocol.category], _OTHER_BADGE))
     if protocol.exposes:
-        body += _labelled("Exposes:", _badges("interface", protocol.interface_codes, _INTERFACE_BADGE))
+        body += _labelled(_("Exposes:"), _badges("interface", protocol.interface_codes, _INTERFACE_BADGE))
     else:
-        text = f"Not in {the_table(catalog)}." if not protocol.in_table else "No interfaces listed."
+        text = _("No interfaces listed.") if protocol.in_table else not_in_table(catalog)
         body += nodes.paragraph(text, text, classes=["sd-card-text", "tapssec-card-note"])
     classes = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "tapssec-card"]
     return _component("card", classes, body)

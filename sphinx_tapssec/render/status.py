@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import _
 from sphinx_tapssec.model.entities import Catalog, Reference, ReferenceStatus, StatusIndex
 from sphinx_tapssec.model.status import rfc_label, rfc_url, status_parts
 from sphinx_tapssec.model.urls import safe_url
@@ -52,5 +53,5 @@ def add_status(
 def status_footer(index: StatusIndex) -> nodes.paragraph:
     """``Status as of 2026-10-07, from the RFC Editor's rfc-index.``"""
     source = " ".join(index.read_from.split()).rstrip(".")
-    text = f"Status as of {index.as_of}, from {source}."
+    text = _("Status as of {date}, from {source}.").format(date=index.as_of, source=source)
     return nodes.paragraph(text, text, classes=["tapssec-status-note"])

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import N_, _
 from sphinx_tapssec.model.entities import Interface, TapsApi, TapsConstruct, TapsMapping
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES, safe_url
 from sphinx_tapssec.render.common import joined, xref
@@ -18,7 +19,12 @@ from sphinx_tapssec.render.common import joined, xref
 #: The coverage levels an application can reach the interface with, and their marks in the matrix.
 MARKS = {"full": "\N{DAGGER}", "partial": "\N{DOUBLE DAGGER}"}
 #: The words for each coverage level, in the table, the interface field and the legend.
-COVERAGE_LABELS = {"full": "full", "partial": "partial", "none": "none"}
+COVERAGE_LABELS = {"full": N_("full"), "partial": N_("partial"), "none": N_("none")}
+
+
+def coverage_words(coverage: str) -> str:
+    """The word for a coverage level, in the page's language."""
+    return _(COVERAGE_LABELS[coverage]) if coverage in COVERAGE_LABELS else coverage
 
 
 def coverage_class(coverage: str) -> str:
@@ -41,7 +47,7 @@ def construct_nodes(construct: TapsConstruct) -> list[nodes.Node]:
 def constructs_inline(mapping: TapsMapping) -> list[nodes.Node]:
     """The constructs of *mapping* joined by ``;``, or "no counterpart"."""
     if not mapping.constructs:
-        return [nodes.Text("no counterpart")]
+        return [nodes.Text(_("no counterpart"))]
     return joined(map(construct_nodes, mapping.constructs), "; ")
 
 
@@ -55,13 +61,16 @@ def document_link(api: TapsApi, schemes: Sequence[str] = DEFAULT_SCHEMES) -> nod
 def checked_note(api: TapsApi, schemes: Sequence[str] = DEFAULT_SCHEMES) -> nodes.paragraph:
     """``Section numbers of RFC 9622, as read from draft-... .`` (where the numbers were checked)."""
     result = nodes.paragraph("", "", classes=["tapssec-taps-checked"])
-    result += nodes.Text("Section numbers of ")
+    # "Section numbers of {document}, ...": the document is a link, so the sentence is cut around it.
+    before, _document, after = _("Section numbers of {document}, as read from {source}.").partition("{document}")
+    if not api.checked_against:
+        before, _document, after = _("Section numbers of {document}, as read from the document itself.").partition(
+            "{document}"
+        )
+    result += nodes.Text(before)
     result += document_link(api, schemes)
-    if api.checked_against:
-        source = " ".join(api.checked_against.split()).rstrip(".")
-        result += nodes.Text(f", as read from {source}.")
-    else:
-        result += nodes.Text(", as read from the document itself.")
+    source = " ".join((api.checked_against or "").split()).rstrip(".")
+    result += nodes.Text(after.format(source=source))
     return result
 
 
@@ -81,7 +90,7 @@ def _row(interface: Interface, mapping: TapsMapping, notes: bool) -> nodes.row:
     row += _entry(xref("interface", interface.code, interface.code))
     row += _entry(nodes.Text(interface.name))
     row += _constructs_entry(mapping)
-    row += _entry(nodes.Text(COVERAGE_LABELS.get(mapping.coverage, mapping.coverage)))
+    row += _entry(nodes.Text(coverage_words(mapping.coverage)))
     if notes:
         row += _entry(nodes.Text(" ".join((mapping.note or "").split())))
     return row
@@ -91,11 +100,11 @@ def mapping_table(
     api: TapsApi, rows: Sequence[tuple[Interface, TapsMapping]], caption: str | None, *, notes: bool = False
 ) -> nodes.table:
     """A row per interface: code (a link), name, the API's constructs, coverage (and the note)."""
-    headers = ["Interface", "Name", f"{api.document} constructs", "Coverage"]
+    headers = [_("Interface"), _("Name"), _("{document} constructs").format(document=api.document), _("Coverage")]
     # Widths in characters: what the text and man writers use; HTML and LaTeX lay out themselves.
     widths = [9, 24, 36, 9]
     if notes:
-        headers.append("Note")
+        headers.append(_("Note"))
         widths.append(40)
     tgroup = nodes.tgroup(cols=len(headers))
     for width in widths:
@@ -114,16 +123,16 @@ def interface_field(api: TapsApi, interface: Interface) -> tuple[str, list[nodes
     mapping = api.mapping(interface.key)
     if mapping is None:
         return None
-    coverage = COVERAGE_LABELS.get(mapping.coverage, mapping.coverage)
+    coverage = coverage_words(mapping.coverage)
     line = nodes.paragraph("", "", classes=["tapssec-taps", coverage_class(mapping.coverage)])
     line += nodes.Text(f"{api.document}: ")
     line += constructs_inline(mapping)
-    line += nodes.Text(f" \N{EM DASH} coverage: {coverage}")
+    line += nodes.Text(" \N{EM DASH} " + _("coverage: {coverage}").format(coverage=coverage))
     body: list[nodes.Node] = [line]
     if mapping.note:
         note = " ".join(mapping.note.split())
         body.append(nodes.paragraph(note, note, classes=["tapssec-taps-note"]))
-    return "Transport Services API", body
+    return _("Transport Services API"), body
 
 
 def reachable(api: TapsApi | None, interface: Interface) -> str | None:
@@ -156,13 +165,16 @@ def mark_cell(cell: nodes.entry, api: TapsApi | None, interface: Interface) -> n
 def matrix_legend(api: TapsApi, interfaces: Sequence[Interface]) -> nodes.paragraph:
     """The legend line of the ``:taps:`` marks, naming the interfaces of each level."""
     parts = []
-    for coverage, words in (("full", "fully"), ("partial", "partly")):
-        codes = ", ".join(i.code for i in interfaces if reachable(api, i) == coverage) or "none shown"
-        parts.append(
-            f"{MARKS[coverage]} = an application can use the interface {words} through {api.document} ({codes})"
-        )
-    text = "; ".join(parts) + ". An exposed cell without a mark: the API offers nothing for that interface."
+    templates = {
+        "full": _("{mark} = an application can use the interface fully through {api} ({codes})"),
+        "partial": _("{mark} = an application can use the interface partly through {api} ({codes})"),
+    }
+    for coverage, template in templates.items():
+        codes = ", ".join(i.code for i in interfaces if reachable(api, i) == coverage) or _("none shown")
+        parts.append(template.format(mark=MARKS[coverage], api=api.document, codes=codes))
+    text = "; ".join(parts) + ". " + _("An exposed cell without a mark: the API offers nothing for that interface.")
     legend = nodes.paragraph("", "", classes=["tapssec-legend", "tapssec-taps-legend"])
-    legend += nodes.strong("Transport Services API:", "Transport Services API:")
+    heading = _("Transport Services API:")
+    legend += nodes.strong(heading, heading)
     legend += nodes.Text(" " + text)
     return legend

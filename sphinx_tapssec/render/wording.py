@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol as TypingProtocol
 
+from sphinx_tapssec.messages import _
 from sphinx_tapssec.model.entities import Catalog
 
 
@@ -26,22 +27,37 @@ def surveyed(catalog: Catalog) -> bool:
 
 def section_label(catalog: Catalog) -> str:
     """The label of a record's section number."""
-    return "Survey section" if surveyed(catalog) else "Section"
+    return _("Survey section") if surveyed(catalog) else _("Section")
 
 
 def table_label(catalog: Catalog) -> str:
     """The label saying whether a protocol has a row in the table of interfaces."""
-    return "In the summary table" if surveyed(catalog) else "In the interface matrix"
+    return _("In the summary table") if surveyed(catalog) else _("In the interface matrix")
 
 
-def the_table(catalog: Catalog) -> str:
-    """The table of interfaces, as a sentence names it."""
-    return "the survey's summary table" if surveyed(catalog) else "the interface matrix"
+def not_in_table(catalog: Catalog) -> str:
+    """The card's note for a protocol the table leaves out.
+
+    Whole sentences, here and below: other languages inflect the table's name by its place in one.
+    """
+    return _("Not in the survey's summary table.") if surveyed(catalog) else _("Not in the interface matrix.")
+
+
+def not_part_of_table(catalog: Catalog) -> str:
+    """The description's note for a protocol the table leaves out."""
+    return _("Not part of the survey's summary table.") if surveyed(catalog) else _("Not part of the interface matrix.")
+
+
+def no_interfaces_listed(catalog: Catalog) -> str:
+    """The description's note for a protocol of the table that exposes nothing."""
+    if surveyed(catalog):
+        return _("The survey's summary table lists no interfaces for this protocol.")
+    return _("The interface matrix lists no interfaces for this protocol.")
 
 
 def the_record(catalog: Catalog) -> str:
     """What the catalog's own content is, as a sentence names it beside later proposals."""
-    return "the survey" if surveyed(catalog) else "the catalog"
+    return _("the survey") if surveyed(catalog) else _("the catalog")
 
 
 def in_chapter(catalog: Catalog, records: Sequence[_Sectioned]) -> str:
@@ -49,4 +65,4 @@ def in_chapter(catalog: Catalog, records: Sequence[_Sectioned]) -> str:
     chapters = {record.section.split(".")[0] for record in records}
     if not surveyed(catalog) or len(chapters) != 1:
         return ""
-    return f" in Section {chapters.pop()}"
+    return _(" in Section {number}").format(number=chapters.pop())

@@ -24,7 +24,7 @@
     { key: "iface", on: "row", legend: "Exposes all of" },
   ];
 
-  var KINDS = ["phase", "category", "transport", "interface", "protocol"];
+  var KINDS = ["phase", "category", "transport", "interface", "protocol", "messages"];
   /* How long the tooltip stays after the pointer leaves the cell, so that it can be reached. */
   var HIDE_DELAY = 400;
 
@@ -81,6 +81,14 @@
   function dropTitle(cell) {
     var link = cell.querySelector("a[title]");
     if (link) link.removeAttribute("title");
+  }
+
+  /* The page's language: *text* as the labels element's data-messages translate it, {name}s filled in. */
+  function say(labels, text, values) {
+    var template = (labels.messages && labels.messages[text]) || text;
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
   }
 
   /* A visually hidden text that tells one matrix's controls from another's. */
@@ -171,7 +179,7 @@
       class: "tapssec-matrix-scroll",
       tabindex: "0",
       role: "region",
-      "aria-label": this.name + " (scrollable)",
+      "aria-label": say(this.labels, "{name} (scrollable)", { name: this.name }),
     });
     this.table.parentNode.insertBefore(this.scroller, this.table);
     this.scroller.appendChild(this.table);
@@ -183,7 +191,7 @@
       var values = self.options(group);
       if (values.length < (group.key === "iface" ? 1 : 2)) return;
       var fieldset = make("fieldset", { class: "tapssec-group tapssec-group-" + group.key }, [
-        make("legend", {}, [group.legend].concat(whose(self.owner))),
+        make("legend", {}, [say(self.labels, group.legend)].concat(whose(self.owner))),
       ]);
       values.forEach(function (value) {
         var input = make("input", { type: "checkbox", value: value, "data-group": group.key });
@@ -202,24 +210,26 @@
       });
       body.appendChild(fieldset);
     });
-    var clear = make("button", { type: "button", class: "tapssec-clear" }, ["Clear filters"].concat(whose(this.owner)));
+    var clear = make("button", { type: "button", class: "tapssec-clear" }, [say(this.labels, "Clear filters")].concat(whose(this.owner)));
     clear.addEventListener("click", function () {
       self.inputs.forEach(function (input) { input.checked = false; });
       self.readInputs();
       self.apply(true);
     });
-    this.link = make("a", { class: "tapssec-share", href: "#" }, ["Link to this view"].concat(whose(this.owner)));
+    this.link = make("a", { class: "tapssec-share", href: "#" }, [say(this.labels, "Link to this view")].concat(whose(this.owner)));
     body.appendChild(make("div", { class: "tapssec-actions" }, [clear, " ", this.link]));
     body.appendChild(
       make("p", {
         class: "tapssec-hint",
-        text:
+        text: say(
+          this.labels,
           "Keyboard: Tab to the table's box and scroll it with the arrow keys; Tab on through its " +
-          "links, which show their full names. Escape hides a name.",
+            "links, which show their full names. Escape hides a name."
+        ),
       })
     );
     this.details = make("details", { class: "tapssec-controls" }, [
-      make("summary", {}, ["Filter this table"].concat(whose(this.owner))),
+      make("summary", {}, [say(this.labels, "Filter this table")].concat(whose(this.owner))),
       body,
     ]);
     this.status = make("p", { class: "tapssec-status", "aria-live": "polite" });
@@ -322,21 +332,35 @@
 
   Matrix.prototype.describe = function (shownRows, shownCols) {
     var chosen = this.chosen;
-    var total = this.rows.length + " protocol" + (this.rows.length === 1 ? "" : "s");
-    if (!this.isFiltered()) return "All " + total + " and " + this.columns.length + " interfaces.";
+    var labels = this.labels;
+    var count = this.rows.length;
+    var total = count === 1 ? say(labels, "1 protocol") : say(labels, "{count} protocols", { count: count });
+    if (!this.isFiltered()) {
+      return say(labels, "All {protocols} and {interfaces} interfaces.", { protocols: total, interfaces: this.columns.length });
+    }
     var what = [];
     var self = this;
     function names(kind) {
       return chosen[kind]
         .map(function (value) { return self.named(kind, value).toLowerCase(); })
-        .join(" or ");
+        .join(say(labels, " or "));
     }
-    if (chosen.phase.length) what.push("phase " + names("phase"));
-    if (chosen.category.length) what.push("category " + names("category"));
-    if (chosen.transport.length) what.push("runs over " + names("transport"));
-    if (chosen.iface.length) what.push("exposes " + chosen.iface.join(" and "));
-    var head = shownRows === 0 ? "No protocol matches" : "Showing " + shownRows + " of " + total;
-    return head + " (" + what.join("; ") + "), " + shownCols + " of " + this.columns.length + " interfaces.";
+    if (chosen.phase.length) what.push(say(labels, "phase {names}", { names: names("phase") }));
+    if (chosen.category.length) what.push(say(labels, "category {names}", { names: names("category") }));
+    if (chosen.transport.length) what.push(say(labels, "runs over {names}", { names: names("transport") }));
+    if (chosen.iface.length) {
+      what.push(say(labels, "exposes {codes}", { codes: chosen.iface.join(say(labels, " and ")) }));
+    }
+    var head =
+      shownRows === 0
+        ? say(labels, "No protocol matches")
+        : say(labels, "Showing {shown} of {total}", { shown: shownRows, total: total });
+    return say(labels, "{head} ({what}), {shown} of {all} interfaces.", {
+      head: head,
+      what: what.join("; "),
+      shown: shownCols,
+      all: this.columns.length,
+    });
   };
 
   /* --- highlight, tooltip and keyboard ------------------------------------------------- */
@@ -435,7 +459,7 @@
     var protocol = row.name + (row.fullName && row.fullName !== row.name ? " \u2014 " + row.fullName : "");
     if (!column) return protocol;
     var exposed = cell.classList.contains("tapssec-exposed");
-    return row.name + " \u00b7 " + iface + ": " + (exposed ? "exposed" : "not exposed");
+    return row.name + " \u00b7 " + iface + ": " + say(this.labels, exposed ? "exposed" : "not exposed");
   };
 
   Matrix.prototype.showTooltip = function (cell, anchor) {
@@ -466,7 +490,9 @@
   function names(tables) {
     var seen = {};
     return tables.map(function (table, index) {
-      var name = (table.caption && cellText(table.caption)) || "Interface matrix " + (index + 1);
+      var block = table.closest(".tapssec-matrix-block") || table.parentNode;
+      var fallback = say(readLabels(block), "Interface matrix {number}", { number: index + 1 });
+      var name = (table.caption && cellText(table.caption)) || fallback;
       if (seen[name]) name += " (" + (index + 1) + ")";
       seen[name] = true;
       return name;
