@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -200,6 +201,31 @@ def bench_size(python: str, n: int, args: argparse.Namespace) -> Report:
     )
 
 
+#: Prints the CPU milliseconds of ``import sphinx_tapssec`` and its ``setup()`` on a minimal app, once
+#: Sphinx and its HTML builder are imported (their cost is every project's, not the extension's).
+_FIXED_COST = """
+import io, pathlib, tempfile, time
+import sphinx.application, sphinx.builders.html
+with tempfile.TemporaryDirectory() as name:
+    root = pathlib.Path(name)
+    (root / "conf.py").write_text("", encoding="utf-8")
+    quiet = {"status": io.StringIO(), "warning": io.StringIO()}
+    app = sphinx.application.Sphinx(root, root, root / "_b", root / "_b/.d", "html", **quiet)
+    start = time.process_time()
+    app.setup_extension("sphinx_tapssec")
+    print((time.process_time() - start) * 1000)
+"""
+
+
+def fixed_cost_ms(python: str, runs: int = 5) -> float:
+    """The median CPU time of importing the extension and running its ``setup()``, each in a fresh process."""
+    times = [
+        float(subprocess.run([python, "-c", _FIXED_COST], capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]
+    return statistics.median(times)
+
+
 def _sphinx_version(python: str) -> str:
     code = "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)"
     return subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
@@ -227,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         # Absolute, not resolved: a virtual environment's python is a symlink that must stay one.
         args.python = str(Path(args.python).absolute())
     sphinx, docutils = _sphinx_version(args.python).split()
+    fixed = fixed_cost_ms(args.python)
+    log(f"import and setup() of sphinx_tapssec: {fixed:.0f} ms of CPU (median of 5)")
     reports = [bench_size(args.python, n, args) for n in args.sizes]
     python = subprocess.run(
         [args.python, "-c", "import platform; print(platform.python_version())"], capture_output=True, text=True
@@ -235,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     environment = (
         f"Python {python}, Sphinx {sphinx}, docutils {docutils}, {os.cpu_count()} CPUs ({platform.machine()}), "
         f"{args.runs} run(s) per build, seed {args.seed}; other processes kept {max(foreign):.2f} CPUs busy "
-        "during the clean builds (the most, averaged over one build)"
+        "during the clean builds (the most, averaged over one build); import and setup() of sphinx_tapssec: "
+        f"{fixed:.0f} ms of CPU (median of 5 fresh processes)"
     )
     if max(foreign) > 0.25:
         environment += (
