@@ -11,6 +11,7 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx.testing.util import SphinxTestApp
@@ -21,7 +22,6 @@ from sphinx_tapssec.stop import BuildStopped
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 ROOTS_DIR_NAME = "roots"
 
@@ -53,6 +53,18 @@ def copy_root(rootdir: Path, name: str, destination: Path) -> Path:
     """A private copy of ``tests/roots/test-<name>`` under *destination*; returns its path."""
     target = destination / name
     shutil.copytree(rootdir / f"test-{name}", target)
+    return target
+
+
+#: The example projects of the guide's embedding page, which the tests build too.
+EMBEDDING_EXAMPLES = ("docs", "snippets", "embedding")
+
+
+def copy_example(name: str, destination: Path) -> Path:
+    """A private copy of the embedding example *name* (``docs/snippets/embedding/<name>``) under *destination*."""
+    source = Path(__file__).resolve().parent.parent.joinpath(*EMBEDDING_EXAMPLES, name)
+    target = destination / name
+    shutil.copytree(source, target)
     return target
 
 

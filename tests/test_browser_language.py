@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from browser_site import chromium, require_browser, serve, visit
-from helpers import build, copy_root, warnings_of
+from helpers import build, copy_example, warnings_of
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-def test_german_matrix_controls(rootdir: Path, tmp_path: Path) -> None:
+def test_german_matrix_controls(tmp_path: Path) -> None:
     require_browser()
-    app = build(copy_root(rootdir, "embedding-host", tmp_path), confoverrides={"language": "de"})
+    app = build(copy_example("host", tmp_path), confoverrides={"language": "de"})
     try:
         assert warnings_of(app) == []
         outdir = app.outdir
