@@ -1,9 +1,11 @@
-"""``.. embedding-example::``: the embedding page's example, built when the site is built.
+"""``.. embedding-example::``: the embedding page's example, built when the site is built
+(registered by :mod:`cli_example`, the extension of the guide's built examples).
 
 It builds the three small projects of ``docs/snippets/embedding`` with ``sphinx-build -n -W``, each in a process
 of its own (a nested build would switch this build's translations to German): a survey site
 (``home``), a German host that embeds the matrix and maps intersphinx to the survey site's
-``objects.inv`` (``host``), and a project without the extension (``plain``). The directive shows parts of the HTML they wrote.
+``objects.inv`` (``host``), and a project without the extension (``plain``). The directive
+shows parts of the HTML they wrote.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from docutils import nodes
+from cli_example import literal_block
 from sphinx.util.docutils import SphinxDirective
+
+if TYPE_CHECKING:
+    from docutils import nodes
 
 #: The example projects, shared with tests/test_embedding.py.
 EXAMPLES = Path(__file__).resolve().parents[1] / "snippets" / "embedding"
@@ -46,7 +51,7 @@ class EmbeddingExample(SphinxDirective):
     has_content = False
     option_spec: ClassVar[dict[str, object]] = {}
 
-    def run(self) -> list[nodes.Node]:
+    def run(self) -> list[nodes.Element]:
         with tempfile.TemporaryDirectory() as work:
             projects = {name: Path(work) / name for name in ("home", "host", "plain")}
             for name, path in projects.items():
@@ -69,12 +74,4 @@ class EmbeddingExample(SphinxDirective):
             ],
         )
         shown += _parts(plain, [r"<p>Links: .*?</a>"])
-        text = "\n\n".join(shown)
-        block = nodes.literal_block(text, text, language="html")
-        self.set_source_info(block)
-        return [block]
-
-
-def setup(app: object) -> dict[str, bool]:
-    app.add_directive("embedding-example", EmbeddingExample)  # type: ignore[attr-defined]
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+        return [literal_block(self, "\n\n".join(shown), "html")]
