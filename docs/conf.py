@@ -15,6 +15,7 @@ version = release = __version__
 # _ext/cli_example.py: the CLI page's example output, produced by the command at build time.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
+# It also registers _ext/embedding_example.py: the embedding page's example, built by sphinx-build.
 extensions = ["sphinx_tapssec", "sphinx_design", "cli_example"]
 
 # The site renders the catalog bundled with the package (the repository's catalog/).

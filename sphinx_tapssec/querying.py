@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_tapssec.messages import _
 from sphinx_tapssec.render.common import xref
 from sphinx_tapssec.warnings import warn
 
@@ -41,14 +42,15 @@ def note_catalog(env: BuildEnvironment, catalog: Catalog) -> None:
         env.note_dependency(path)
 
 
-def series(parts: Sequence[list[nodes.Node]], empty: str = "none") -> list[nodes.Node]:
-    """``A, B and C`` from inline node groups, as prose lists items."""
+def series(parts: Sequence[list[nodes.Node]], empty: str | None = None) -> list[nodes.Node]:
+    """``A, B and C`` from inline node groups, as prose lists items (*empty*, else "none", for no items)."""
     if not parts:
-        return [nodes.Text(empty)]
+        return [nodes.Text(empty if empty is not None else _("none"))]
     result: list[nodes.Node] = []
+    last = _(" and ")
     for index, part in enumerate(parts):
         if index:
-            result.append(nodes.Text(" and " if index == len(parts) - 1 else ", "))
+            result.append(nodes.Text(last if index == len(parts) - 1 else ", "))
         result.extend(part)
     return result
 

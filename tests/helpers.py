@@ -67,6 +67,18 @@ def own_catalog_root(rootdir: Path, destination: Path) -> Path:
     return srcdir
 
 
+#: The example projects of the guide's embedding page, which the tests build too.
+EMBEDDING_EXAMPLES = ("docs", "snippets", "embedding")
+
+
+def copy_example(name: str, destination: Path) -> Path:
+    """A private copy of the embedding example *name* (``docs/snippets/embedding/<name>``) under *destination*."""
+    source = Path(__file__).resolve().parent.parent.joinpath(*EMBEDDING_EXAMPLES, name)
+    target = destination / name
+    shutil.copytree(source, target)
+    return target
+
+
 def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
     """Build the project in *srcdir* once and return the app (the caller calls ``cleanup()``)."""
     app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)

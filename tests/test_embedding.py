@@ -11,7 +11,7 @@ import zlib
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import build, copy_root, parse_html, warnings_of
+from helpers import build, copy_example, parse_html, warnings_of
 
 from sphinx_tapssec.messages import SCRIPT_MESSAGES
 
@@ -25,9 +25,9 @@ HOME_URL = "https://survey.example/"
 
 
 @pytest.fixture(scope="module")
-def home_inventory(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def home_inventory(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The ``objects.inv`` of a survey site built from the bundled catalog."""
-    app = build(copy_root(rootdir, "embedding-home", tmp_path_factory.mktemp("home")))
+    app = build(copy_example("home", tmp_path_factory.mktemp("home")))
     try:
         assert warnings_of(app) == []
         return app.outdir / "objects.inv"
@@ -54,9 +54,9 @@ def _row_header(page: Element, protocol: str) -> Element:
     return page.find("tr", class_=f"tapssec-protocol-{protocol}").find("th")
 
 
-def test_host_links_home_through_intersphinx(rootdir: Path, tmp_path: Path, home_inventory: Path) -> None:
+def test_host_links_home_through_intersphinx(tmp_path: Path, home_inventory: Path) -> None:
     mapping = {"tapssec": (HOME_URL, str(home_inventory))}
-    page, warnings = _build_page(copy_root(rootdir, "embedding-host", tmp_path), intersphinx_mapping=mapping)
+    page, warnings = _build_page(copy_example("host", tmp_path), intersphinx_mapping=mapping)
     assert warnings == []
     quic = HOME_URL + "index.html#tapssec-protocol-quic"
     # The row header keeps its contract (a <th> holding the name) and links home, with the local tooltip.
@@ -83,8 +83,8 @@ def test_host_links_home_through_intersphinx(rootdir: Path, tmp_path: Path, home
     ]
 
 
-def test_host_without_a_home_shows_plain_text_without_warnings(rootdir: Path, tmp_path: Path) -> None:
-    page, warnings = _build_page(copy_root(rootdir, "embedding-host", tmp_path))
+def test_host_without_a_home_shows_plain_text_without_warnings(tmp_path: Path) -> None:
+    page, warnings = _build_page(copy_example("host", tmp_path))
     assert warnings == []
     for protocol in ("quic", "dtls", "ipsec"):
         assert _links(_row_header(page, protocol)) == []
@@ -92,8 +92,8 @@ def test_host_without_a_home_shows_plain_text_without_warnings(rootdir: Path, tm
     assert _row_header(page, "quic").text().strip() == "QUIC"
 
 
-def test_local_description_wins_over_home(rootdir: Path, tmp_path: Path, home_inventory: Path) -> None:
-    srcdir = copy_root(rootdir, "embedding-host", tmp_path)
+def test_local_description_wins_over_home(tmp_path: Path, home_inventory: Path) -> None:
+    srcdir = copy_example("host", tmp_path)
     (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "\n.. secproto:: quic\n", encoding="utf-8")
     page, warnings = _build_page(srcdir, intersphinx_mapping={"tapssec": (HOME_URL, str(home_inventory))})
     assert warnings == []
@@ -101,21 +101,21 @@ def test_local_description_wins_over_home(rootdir: Path, tmp_path: Path, home_in
     assert _links(_row_header(page, "dtls"))[0][1] == HOME_URL + "index.html#tapssec-protocol-dtls"
 
 
-def test_home_inventory_picks_the_home_among_several(rootdir: Path, tmp_path: Path, home_inventory: Path) -> None:
+def test_home_inventory_picks_the_home_among_several(tmp_path: Path, home_inventory: Path) -> None:
     mirror = tmp_path / "mirror.inv"
     mirror.write_bytes(home_inventory.read_bytes())
     for home, url in (("tapssec", HOME_URL), ("mirror", "https://mirror.example/")):
         # A new mapping each time: intersphinx rewrites the one it is given.
         mapping = {"mirror": ("https://mirror.example/", str(mirror)), "tapssec": (HOME_URL, str(home_inventory))}
-        srcdir = copy_root(rootdir, "embedding-host", tmp_path / home)
+        srcdir = copy_example("host", tmp_path / home)
         page, warnings = _build_page(srcdir, intersphinx_mapping=mapping, tapssec_home_inventory=home)
         assert warnings == []
         assert _links(_row_header(page, "quic"))[0][1] == url + "index.html#tapssec-protocol-quic"
 
 
-def test_project_without_the_extension_links_by_std_label(rootdir: Path, tmp_path: Path, home_inventory: Path) -> None:
+def test_project_without_the_extension_links_by_std_label(tmp_path: Path, home_inventory: Path) -> None:
     mapping = {"tapssec": (HOME_URL, str(home_inventory))}
-    page, warnings = _build_page(copy_root(rootdir, "embedding-plain", tmp_path), intersphinx_mapping=mapping)
+    page, warnings = _build_page(copy_example("plain", tmp_path), intersphinx_mapping=mapping)
     assert warnings == []
     assert [(text, href) for text, href, _ in _links(page.find("p", class_=None))] == [
         ("QUIC", HOME_URL + "index.html#tapssec-protocol-quic"),
@@ -131,7 +131,7 @@ def _write_inventory(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def test_hostile_inventory_renders_inert(rootdir: Path, tmp_path: Path) -> None:
+def test_hostile_inventory_renders_inert(tmp_path: Path) -> None:
     inventory = _write_inventory(
         tmp_path / "hostile.inv",
         [
@@ -142,7 +142,7 @@ def test_hostile_inventory_renders_inert(rootdir: Path, tmp_path: Path) -> None:
             "RFC4555 tapssec:reference 1 refs.html#rfc4555 <img src=x onerror=alert(4)>",
         ],
     )
-    srcdir = copy_root(rootdir, "embedding-host", tmp_path)
+    srcdir = copy_example("host", tmp_path)
     app = build(
         srcdir, confoverrides={"nitpicky": True, "intersphinx_mapping": {"tapssec": (HOME_URL, str(inventory))}}
     )
@@ -166,8 +166,8 @@ def test_hostile_inventory_renders_inert(rootdir: Path, tmp_path: Path) -> None:
     ]
 
 
-def test_assets_only_on_pages_with_the_extensions_output(rootdir: Path, tmp_path: Path) -> None:
-    app = build(copy_root(rootdir, "embedding-host", tmp_path))
+def test_assets_only_on_pages_with_the_extensions_output(tmp_path: Path) -> None:
+    app = build(copy_example("host", tmp_path))
     try:
         assert warnings_of(app) == []
         pages = {name: (app.outdir / f"{name}.html").read_text(encoding="utf-8") for name in ("index", "prose")}
@@ -180,9 +180,9 @@ def test_assets_only_on_pages_with_the_extensions_output(rootdir: Path, tmp_path
     assert "tapssec-matrix.js" not in pages["prose"]
 
 
-def test_german_host_speaks_german_and_links_home(rootdir: Path, tmp_path: Path, home_inventory: Path) -> None:
+def test_german_host_speaks_german_and_links_home(tmp_path: Path, home_inventory: Path) -> None:
     mapping = {"tapssec": (HOME_URL, str(home_inventory))}
-    srcdir = copy_root(rootdir, "embedding-host", tmp_path)
+    srcdir = copy_example("host", tmp_path)
     (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "\n.. secproto:: tls\n", encoding="utf-8")
     page, warnings = _build_page(srcdir, language="de", intersphinx_mapping=mapping)
     assert warnings == []

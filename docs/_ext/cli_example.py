@@ -38,11 +38,20 @@ class CliExample(SphinxDirective):
         text = f"$ tapssec {self.arguments[0]}\n{output.getvalue().rstrip()}"
         if "status" in self.options:
             text += f"\n$ echo $?\n{status}"
-        block = nodes.literal_block(text, text, language="console")
-        self.set_source_info(block)
-        return [block]
+        return [literal_block(self, text, "console")]
+
+
+def literal_block(directive: SphinxDirective, text: str, language: str) -> nodes.literal_block:
+    """*text* as a code block in *language*, located at *directive*."""
+    block = nodes.literal_block(text, text, language=language)
+    directive.set_source_info(block)
+    return block
 
 
 def setup(app: object) -> dict[str, bool]:
+    """The guide's built examples: this module's, and the embedding page's."""
+    from embedding_example import EmbeddingExample
+
     app.add_directive("cli-example", CliExample)  # type: ignore[attr-defined]
+    app.add_directive("embedding-example", EmbeddingExample)  # type: ignore[attr-defined]
     return {"parallel_read_safe": True, "parallel_write_safe": True}

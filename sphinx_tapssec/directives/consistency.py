@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 
 from sphinx_tapssec.directives.base import CatalogDirective, id_list
+from sphinx_tapssec.messages import N_, _
 from sphinx_tapssec.model.consistency import RuleOutcome, rule_outcomes
 from sphinx_tapssec.model.spec import NOTE_KINDS
 from sphinx_tapssec.querying import protocol_links
@@ -19,14 +20,14 @@ if TYPE_CHECKING:
     from sphinx_tapssec.model.entities import Catalog, ConsistencyNote
 
 KIND_LABELS = {
-    "category": "category",
-    "transport": "transport dependency",
-    "table": "summary table",
-    "lists": "lists",
-    "introduction": "introduction",
-    "order": "order only",
-    "headings": "headings",
-    "scope": "scope",
+    "category": N_("category"),
+    "transport": N_("transport dependency"),
+    "table": N_("summary table"),
+    "lists": N_("lists"),
+    "introduction": N_("introduction"),
+    "order": N_("order only"),
+    "headings": N_("headings"),
+    "scope": N_("scope"),
 }
 
 
@@ -45,19 +46,19 @@ def _orders(catalog: Catalog, note: ConsistencyNote) -> list[tuple[str, list[nod
         return []
     in_catalog = [p.id for p in catalog.protocols if p.id in note.printed]
     return [
-        ("Order as printed", protocol_links(catalog, note.printed)),
-        ("Order of Section 3", protocol_links(catalog, in_catalog)),
+        (_("Order as printed"), protocol_links(catalog, note.printed)),
+        (_("Order of Section 3"), protocol_links(catalog, in_catalog)),
     ]
 
 
 def _note(catalog: Catalog, note: ConsistencyNote) -> nodes.container:
     rule = next((r for r in catalog.rules if r.id == note.rule), None)
     fields: list[tuple[str, list[nodes.Node]]] = [
-        ("Sections", [nodes.Text(", ".join(note.sections))]),
-        ("Protocols", protocol_links(catalog, note.protocols) if note.protocols else []),
-        ("Kind", [nodes.Text(KIND_LABELS.get(note.kind, note.kind))]),
-        ("Breaks rule", [*_literal(rule.id), nodes.Text(": " + " ".join(rule.description.split()))] if rule else []),
-        ("Checked by", _literal(note.check) if note.check else []),
+        (_("Sections"), [nodes.Text(", ".join(note.sections))]),
+        (_("Protocols"), protocol_links(catalog, note.protocols) if note.protocols else []),
+        (_("Kind"), [nodes.Text(_(KIND_LABELS[note.kind]) if note.kind in KIND_LABELS else note.kind)]),
+        (_("Breaks rule"), [*_literal(rule.id), nodes.Text(": " + " ".join(rule.description.split()))] if rule else []),
+        (_("Checked by"), _literal(note.check) if note.check else []),
         *_orders(catalog, note),
     ]
     title = nodes.rubric(note.title, note.title, ids=[note_target(note.id)])
@@ -78,18 +79,19 @@ class ConsistencyNotes(CatalogDirective):
         notes = [note for note in catalog.notes if note.kind in kinds]
         self.depend_on([*notes, *catalog.rules, *catalog.protocols])
         if not notes:
-            return [nodes.paragraph("", "The catalog records no consistency notes.")]
+            return [nodes.paragraph("", _("The catalog records no consistency notes."))]
         return [_note(catalog, note) for note in notes]
 
 
 def _status(catalog: Catalog, outcome: RuleOutcome) -> list[nodes.Node]:
     if outcome.error is not None:
-        return [nodes.Text(f"cannot be checked: the {outcome.error[0]} expression is broken")]
+        text = _("cannot be checked: the {expression} expression is broken").format(expression=outcome.error[0])
+        return [nodes.Text(text)]
     if outcome.failing:
-        return [nodes.Text("fails for "), *protocol_links(catalog, outcome.failing)]
+        return [nodes.Text(_("fails for ")), *protocol_links(catalog, outcome.failing)]
     if not outcome.excused:
-        return [nodes.Text("holds")]
-    result: list[nodes.Node] = [nodes.Text("holds, except where the survey breaks it: ")]
+        return [nodes.Text(_("holds"))]
+    result: list[nodes.Node] = [nodes.Text(_("holds, except where the survey breaks it: "))]
     for index, (protocol_id, note_id) in enumerate(outcome.excused):
         note = next(n for n in catalog.notes if n.id == note_id)
         separator = "; " if index else ""
@@ -107,10 +109,10 @@ class ConsistencyRules(CatalogDirective):
         for outcome in rule_outcomes(catalog):
             rule = outcome.rule
             fields = [
-                ("Applies to", _literal(rule.scope) if rule.scope else [nodes.Text("every protocol")]),
-                ("Requires", _literal(rule.require)),
-                ("Status", _status(catalog, outcome)),
+                (_("Applies to"), _literal(rule.scope) if rule.scope else [nodes.Text(_("every protocol"))]),
+                (_("Requires"), _literal(rule.require)),
+                (_("Status"), _status(catalog, outcome)),
             ]
             definition = nodes.definition("", *paragraphs(rule.description), field_list(fields))
             result += nodes.definition_list_item("", nodes.term(rule.id, "", *_literal(rule.id)), definition)
-        return [result] if catalog.rules else [nodes.paragraph("", "The catalog has no consistency rules.")]
+        return [result] if catalog.rules else [nodes.paragraph("", _("The catalog has no consistency rules."))]

@@ -9,6 +9,7 @@ from docutils import nodes
 
 from sphinx_tapssec.catalog_loading import get_domain
 from sphinx_tapssec.directives.base import CatalogDirective, adopt, id_list
+from sphinx_tapssec.messages import N_, _
 from sphinx_tapssec.warnings import Subtype
 
 if TYPE_CHECKING:
@@ -18,16 +19,16 @@ if TYPE_CHECKING:
 
 #: What each kind of difference is called in the table, in the order the table lists them.
 KIND_LABELS = {
-    "survey": "Document",
-    "section": "Heading",
-    "phase": "Phase",
-    "category": "Category",
-    "transport": "Transport class",
-    "interface": "Interface",
-    "protocol": "Protocol",
-    "cell": "Table cell",
-    "reference": "Reference",
-    "wording": "Wording",
+    "survey": N_("Document"),
+    "section": N_("Heading"),
+    "phase": N_("Phase"),
+    "category": N_("Category"),
+    "transport": N_("Transport class"),
+    "interface": N_("Interface"),
+    "protocol": N_("Protocol"),
+    "cell": N_("Table cell"),
+    "reference": N_("Reference"),
+    "wording": N_("Wording"),
 }
 
 
@@ -59,8 +60,11 @@ class EditionDiff(CatalogDirective):
         differences = [d for d in diff(undivided, before, after) if d.kind in kinds]
         names = {e.id: e.name for e in undivided.editions}
         if not differences:
-            return [nodes.paragraph("", f"No differences between {names[before]} and {names[after]}.")]
-        caption = self.options.get("caption") or f"Changes from {names[before]} to {names[after]}"
+            text = _("No differences between {before} and {after}.").format(before=names[before], after=names[after])
+            return [nodes.paragraph("", text)]
+        caption = self.options.get("caption") or _("Changes from {before} to {after}").format(
+            before=names[before], after=names[after]
+        )
         table = diff_table(differences, caption, (names[before], names[after]))
         adopt(self, table)
         return [table]
@@ -68,7 +72,7 @@ class EditionDiff(CatalogDirective):
 
 def diff_table(differences: Sequence[Difference], caption: str, headers: tuple[str, str]) -> nodes.table:
     """A table with a row per difference: kind, what, field, the two values."""
-    columns = ("Kind", "What", "Field", *headers)
+    columns = (_("Kind"), _("What"), _("Field"), *headers)
     widths = (12, 24, 10, 30, 30)
     tgroup = nodes.tgroup(cols=len(columns))
     for width in widths:
@@ -77,8 +81,8 @@ def diff_table(differences: Sequence[Difference], caption: str, headers: tuple[s
     body = nodes.tbody()
     order = list(KIND_LABELS)
     for difference in sorted(differences, key=lambda d: order.index(d.kind)):
-        label = KIND_LABELS[difference.kind]
-        field = difference.field or ("added" if difference.before is None else "removed")
+        label = _(KIND_LABELS[difference.kind])
+        field = difference.field or (_("added") if difference.before is None else _("removed"))
         before, after = difference.before or "—", difference.after or "—"
         if difference.note:
             after = f"{after} ({difference.note})"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
-from sphinx_tapssec.messages import _
+from sphinx_tapssec.messages import N_, _
 from sphinx_tapssec.model.entities import Catalog, Reference, ReferenceStatus, StatusIndex
 from sphinx_tapssec.model.status import rfc_label, rfc_url, status_parts
 from sphinx_tapssec.model.urls import safe_url
@@ -22,11 +22,15 @@ def _rfc_link(doc_id: str, schemes: Sequence[str]) -> nodes.Node:
     return nodes.reference(label, label, refuri=url)
 
 
+#: The words of :func:`sphinx_tapssec.model.status.status_parts` (the model imports no Sphinx), for extraction.
+STATUS_WORDS = (N_("Obsoleted by"), N_("Updated by"), N_("Published as"))
+
+
 def status_inline(status: ReferenceStatus, schemes: Sequence[str]) -> nodes.inline | None:
     """``Obsoleted by RFC 9147. Updated by ...`` as an inline, or ``None`` when the status records nothing."""
     children: list[nodes.Node] = []
     for words, ids in status_parts(status):
-        children.append(nodes.Text(f" {words} "))
+        children.append(nodes.Text(f" {_(words)} "))
         children += joined([_rfc_link(doc_id, schemes)] for doc_id in ids)
         children.append(nodes.Text("."))
     if status.note:

@@ -1,0 +1,35 @@
+"""The matrix script speaks the page's language: a German host's filters and status are German."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from browser_site import chromium, require_browser, serve, visit
+from helpers import build, copy_example, warnings_of
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_german_matrix_controls(tmp_path: Path) -> None:
+    require_browser()
+    app = build(copy_example("host", tmp_path), confoverrides={"language": "de"})
+    try:
+        assert warnings_of(app) == []
+        outdir = app.outdir
+    finally:
+        app.cleanup()
+    with serve(outdir) as url, chromium() as browser, visit(browser, url + "index.html") as opened:
+        page = opened.page
+        controls = page.locator(".tapssec-controls")
+        assert (controls.locator("summary").text_content() or "").strip() == "Diese Tabelle filtern"
+        controls.locator("summary").click()
+        legends = [text.strip() for text in controls.locator("legend").all_text_contents()]
+        assert legends[:2] == ["Phase (Spalten)", "Kategorie"]
+        status = page.locator(".tapssec-status").text_content() or ""
+        assert status.startswith("Alle ") and status.endswith(" Schnittstellen.")
+        controls.get_by_role("checkbox", name="PSKI").first.click()
+        status = page.locator(".tapssec-status").text_content() or ""
+        assert " angezeigt (bietet PSKI), " in status, status
+        assert (controls.locator(".tapssec-clear").text_content() or "").startswith("Filter zurücksetzen")
+        assert opened.errors == [] and opened.external == []
