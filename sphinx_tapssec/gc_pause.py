@@ -11,8 +11,9 @@ The collector is global to the host's process (pytest, Jupyter, a documentation 
 pause is off unless ``tapssec_pause_gc_in_parallel_writes = True``. When on, the collector is
 paused from ``write-started`` and comes back however the build ends: at ``build-finished`` after
 success or an exception, and on SIGINT, for Sphinx emits no event when a KeyboardInterrupt
-stops it. The pause is only taken where that promise can be kept: in the main thread, with a
-Python SIGINT handler to pass the signal on to.
+stops it. The pause is only taken where that promise can be kept: in the main thread. Where
+SIGINT is ignored or not handled by Python, no KeyboardInterrupt can stop the build, and
+build-finished resumes the collector.
 """
 
 from __future__ import annotations
@@ -49,11 +50,11 @@ class ParallelWriteGcPause:
         if threading.current_thread() is not threading.main_thread():
             return
         previous = signal.getsignal(signal.SIGINT)
-        if not callable(previous):
-            # Ignored, the process's default, or a handler outside Python: nothing to pass the signal on to.
-            return
-        self.previous = previous
-        signal.signal(signal.SIGINT, self.interrupted)
+        if callable(previous):
+            self.previous = previous
+            signal.signal(signal.SIGINT, self.interrupted)
+        # Otherwise SIGINT is ignored, ends the process, or is handled outside Python: no
+        # KeyboardInterrupt can then leave the collector off, and build-finished resumes it.
         gc.disable()
         self.paused = True
         logger.verbose("tapssec: garbage collection paused for the parallel write")
@@ -74,8 +75,9 @@ class ParallelWriteGcPause:
         if self.paused:
             self.paused = False
             gc.enable()
-            signal.signal(signal.SIGINT, self.previous)
-            self.previous = None
+            if self.previous is not None:
+                signal.signal(signal.SIGINT, self.previous)
+                self.previous = None
 
 
 def register(app: Sphinx) -> None:

@@ -15,6 +15,7 @@ from helpers import copy_root, parse_html, strip_ansi, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from sphinx_tapssec.model.entities import Catalog
@@ -121,6 +122,16 @@ def test_parallel_readers_do_not_send_the_catalog_back(rootdir: Path, tmp_path: 
 PAUSE = {"tapssec_pause_gc_in_parallel_writes": True}
 
 
+@pytest.fixture
+def python_handles_sigint() -> Iterator[None]:
+    """Python's own SIGINT handler, as in an interactive run (a background job starts with SIGINT ignored)."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def test_collector_stays_on_in_a_default_parallel_build(rootdir: Path, tmp_path: Path) -> None:
     """The collector is the host's: by default a ``-j 2`` build leaves it running throughout."""
     collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2)
@@ -128,6 +139,7 @@ def test_collector_stays_on_in_a_default_parallel_build(rootdir: Path, tmp_path:
     assert all(collector_on)
 
 
+@pytest.mark.usefixtures("python_handles_sigint")
 def test_collector_is_paused_while_pages_are_written_in_parallel(rootdir: Path, tmp_path: Path) -> None:
     assert gc.isenabled()
     collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
@@ -143,6 +155,7 @@ def test_collector_runs_in_serial_builds(rootdir: Path, tmp_path: Path) -> None:
     assert all(collector_on)
 
 
+@pytest.mark.usefixtures("python_handles_sigint")
 def test_collector_comes_back_when_the_build_is_interrupted(rootdir: Path, tmp_path: Path) -> None:
     """Sphinx emits no build-finished on KeyboardInterrupt: the SIGINT itself switches the collector on."""
     collector_on: list[bool] = []
@@ -161,6 +174,19 @@ def test_collector_comes_back_when_the_build_is_interrupted(rootdir: Path, tmp_p
     assert collector_on == [False]
     assert gc.isenabled(), "the collector stayed off after the interrupted build"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_collector_is_paused_when_sigint_is_ignored(rootdir: Path, tmp_path: Path) -> None:
+    """A background job ignores SIGINT: no interrupt can come, so the pause goes on, handler untouched."""
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert collector_on
+    assert not any(collector_on)
+    assert gc.isenabled(), "the collector stayed off after the build"
 
 
 def test_collector_someone_else_switched_off_stays_off(rootdir: Path, tmp_path: Path) -> None:
