@@ -20,7 +20,7 @@ NO_FILE = "holds no catalog file (such as interfaces.yaml or protocols/*.yaml)"
 
 
 def sphinx_build(srcdir: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    """``python -m sphinx -q`` on *srcdir*, as a user runs it (colours off: not a terminal)."""
+    """``python -m sphinx -q`` on *srcdir*, as a user runs it (coloured where Sphinx decides to, e.g. CI=true)."""
     command = [sys.executable, "-m", "sphinx", "-q", *options, "-b", "html", str(srcdir), str(srcdir / "_build")]
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
@@ -113,7 +113,7 @@ def test_strict_mode_ends_the_build_with_one_line_per_problem(rootdir: Path, tmp
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "XYZ" in row)
     assert done.returncode == 1
     assert done.stdout == ""
-    assert done.stderr.splitlines() == [
+    assert strip_ansi(done.stderr).splitlines() == [
         f"{beta}:{line}: ERROR: protocol 'beta' exposes: unknown interface 'XYZ' [tapssec.unknown_interface]",
         "tapssec: 1 catalog problem; tapssec_strict is on, so the build stops",
     ]
@@ -136,7 +136,7 @@ def test_a_bad_config_value_ends_the_build_cleanly(rootdir: Path, tmp_path: Path
     conf.write_text(text, encoding="utf-8")
     done = sphinx_build(srcdir)
     assert done.returncode == 1
-    assert done.stderr.splitlines() == [
+    assert strip_ansi(done.stderr).splitlines() == [
         f"{conf}:{text.count(chr(10))}: ERROR: {message} [tapssec.config]",
         "tapssec: 1 configuration problem; the build stops",
     ]
