@@ -18,8 +18,6 @@ from sphinx_tapssec.html_scope import add_scopes
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from sphinx.testing.util import SphinxTestApp
-
 
 @dataclass(frozen=True)
 class Built:
@@ -41,10 +39,6 @@ def html_app(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
 @pytest.fixture(scope="module")
 def page(html_app: Built) -> Element:
     return parse_html((html_app.outdir / "index.html").read_text(encoding="utf-8"))
-
-
-def _build(rootdir: Path, tmp_path: Path, buildername: str, **overrides: str) -> SphinxTestApp:
-    return build(copy_root(rootdir, "pictures", tmp_path), buildername, freshenv=True, confoverrides=overrides)
 
 
 def _cards(overview: Element) -> dict[str, Element]:

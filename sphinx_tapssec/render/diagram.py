@@ -65,17 +65,15 @@ def _edges(catalog: Catalog, protocol: Protocol) -> list[EdgeSpec]:
 def diagram_layout(catalog: Catalog, protocols: Sequence[Protocol]) -> Layout:
     """The picture of *protocols*: one band per category, the transports they run over, and a key."""
     groups = [
-        GroupSpec(
-            c.id, c.name, tuple(ProtocolSpec(p.id, p.name, _needs_feature(p)) for p in protocols if p.category == c.id)
-        )
-        for c in catalog.categories
+        GroupSpec(category.id, category.name, tuple(ProtocolSpec(p.id, p.name, _needs_feature(p)) for p in members))
+        for category, members in _groups(catalog, protocols)
     ]
     edges = [edge for protocol in protocols for edge in _edges(catalog, protocol)]
     used = {edge.transport for edge in edges}
     transports = [(t.id, t.name) for t in catalog.transports if t.id in used]
     transports += [(key, _(label)) for key, label in UNCATALOGUED.items() if key in used]
     styles = {edge.style for edge in edges}
-    if any(_needs_feature(p) for p in protocols):
+    if any(spec.feature for group in groups for spec in group.protocols):
         styles.add("feature")
     chapter = in_chapter(catalog, catalog.transports)
     key = [(style, _(text).format(chapter=chapter)) for style, text in KEY.items() if style in styles]

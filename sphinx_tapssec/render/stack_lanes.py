@@ -58,7 +58,7 @@ def lane_layout(
 ) -> Layout:
     """Lay out *groups*, one lane per transport in *transports*, and a mark per edge."""
     lines = max((len(_lane_name(label)) for _, label in transports), default=1)
-    bands, boxes, left_width, bottom = left_column([g for g in groups if g.protocols], heading_lines=lines)
+    bands, boxes, left_width, bottom = left_column(groups, heading_lines=lines)
     xs = [left_width + LANE_GAP + LANE / 2 + number * LANE for number in range(len(transports))]
     lane_x = {key: x for (key, _), x in zip(transports, xs, strict=True)}
     rows = {box.key: box.y + BOX_HEIGHT / 2 for box in boxes}
@@ -71,7 +71,7 @@ def lane_layout(
     top = bands[0].y + PAD / 2 + lines * LINE_HEIGHT + HEADING_GAP if bands else MARGIN
     key_top = bottom + PAD
     legend = key_rows(key, key_top)
-    width, height = extent(max([left_width, *(x + LANE / 2 for x in xs)]), bottom, key, legend)
+    width, height = extent(max([left_width, *(x + LANE / 2 for x in xs)]), bottom, legend)
     return Layout(
         width,
         height,

@@ -57,6 +57,11 @@ class ProtocolSpec:
     #: Whether it needs a particular feature of its transport (drawn as a mark after the label).
     feature: bool = False
 
+    @property
+    def shown(self) -> str:
+        """The label as its box shows it, with the feature mark."""
+        return self.label + (" *" if self.feature else "")
+
 
 @dataclass(frozen=True, slots=True)
 class GroupSpec:
@@ -164,17 +169,15 @@ def wrapped(text: str) -> tuple[str, ...]:
     return tuple(textwrap.wrap(text, WRAP, break_on_hyphens=False)) or ("",)
 
 
-def _label_width(protocol: ProtocolSpec) -> float:
-    return text_width(protocol.label + (" *" if protocol.feature else ""), LABEL_SIZE)
-
-
 def left_column(groups: Sequence[GroupSpec], heading_lines: int = 0) -> tuple[list[Box], list[Box], float, float]:
     """Category bands and protocol boxes; returns them with the column's width and bottom.
 
-    Each band's heading takes at least *heading_lines* lines (room for the lane form's headings).
+    Each band's heading takes at least *heading_lines* lines (room for the lane form's headings);
+    a group with no protocols gets no band.
     """
+    groups = [g for g in groups if g.protocols]
     members = [p for g in groups for p in g.protocols]
-    box_width = max((_label_width(p) for p in members), default=0) + 2 * PAD
+    box_width = max((text_width(p.shown, LABEL_SIZE) for p in members), default=0) + 2 * PAD
     headings = [wrapped(g.label) for g in groups]
     band_width = max([box_width + 2 * PAD] + [text_width(line, HEADING_SIZE) + 2 * PAD for h in headings for line in h])
     # Protocol boxes fill their band, so that every curve starts at the band's edge.
@@ -186,8 +189,7 @@ def left_column(groups: Sequence[GroupSpec], heading_lines: int = 0) -> tuple[li
         top = y
         y += PAD + max(len(heading), heading_lines) * LINE_HEIGHT + HEADING_GAP
         for protocol in group.protocols:
-            label = protocol.label + (" *" if protocol.feature else "")
-            boxes.append(Box("protocol", protocol.key, (label,), MARGIN + PAD, y, box_width, BOX_HEIGHT))
+            boxes.append(Box("protocol", protocol.key, (protocol.shown,), MARGIN + PAD, y, box_width, BOX_HEIGHT))
             y += ROW
         y += PAD - (ROW - BOX_HEIGHT)
         bands.append(Box("category", group.key, heading, MARGIN, top, band_width, y - top))
@@ -263,7 +265,7 @@ def curve_layout(
     *key* lists ``(style, text)`` for the key under the picture; edges to unknown boxes are
     dropped, so the caller decides what the picture holds.
     """
-    bands, boxes, left_width, left_bottom = left_column([g for g in groups if g.protocols])
+    bands, boxes, left_width, left_bottom = left_column(groups)
     by_protocol = {box.key: box for box in boxes}
     known = {key for key, _ in transports}
     edges = [e for e in edges if e.protocol in by_protocol and e.transport in known]
@@ -272,15 +274,13 @@ def curve_layout(
     curves = _curves(edges, by_protocol, {box.key: box for box in right})
     bottom = max([left_bottom, *(box.y + box.height for box in right)])
     rows = key_rows(key, bottom + PAD)
-    width, height = extent(max([left_width, *(box.x + box.width for box in right)]), bottom, key, rows)
+    width, height = extent(max([left_width, *(box.x + box.width for box in right)]), bottom, rows)
     return Layout(width, height, tuple(bands), tuple(boxes), tuple(right), tuple(curves), tuple(rows), MARGIN)
 
 
-def extent(
-    right_edge: float, bottom: float, key: Sequence[tuple[str, str]], rows: Sequence[KeyRow]
-) -> tuple[float, float]:
+def extent(right_edge: float, bottom: float, rows: Sequence[KeyRow]) -> tuple[float, float]:
     """The picture's width and height, from its rightmost edge, its bottom and the key below it."""
-    key_width = max((KEY_SAMPLE + PAD + text_width(text, KEY_SIZE) for _, text in key), default=0)
+    key_width = max((KEY_SAMPLE + PAD + text_width(row.text, KEY_SIZE) for row in rows), default=0)
     width = max(right_edge, MARGIN + key_width) + MARGIN
     height = (rows[-1].y + KEY_ROW / 2 if rows else bottom) + MARGIN
     return width, height
