@@ -7,7 +7,7 @@ from pathlib import Path
 
 project = "sphinx-tapssec"
 author = "sphinx-tapssec developers"
-copyright = "2026, sphinx-tapssec developers; survey content after draft-ietf-taps-transport-security-12"  # noqa: A001
+copyright = "2026, sphinx-tapssec developers; survey content after draft-ietf-taps-transport-security-12"
 from sphinx_tapssec import __version__
 
 version = release = __version__

@@ -1,4 +1,8 @@
-"""sphinx-tapssec: the IETF TAPS transport-security survey as living Sphinx documentation."""
+"""sphinx-tapssec: the IETF TAPS transport-security survey as living Sphinx documentation.
+
+:func:`setup` is the table of contents of everything the extension adds to a Sphinx build;
+the code lives in :mod:`sphinx_tapssec.sphinxext` (see ARCHITECTURE.md).
+"""
 
 from __future__ import annotations
 
@@ -10,112 +14,82 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Bump when the shape of the domain data changes, so stale environments are rebuilt.
-ENV_VERSION = 8
+ENV_VERSION = 9
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the domain, directives, options and event handlers."""
-    # Imported here so that ``sphinx_tapssec.model`` and the CLI never import Sphinx.
-    from sphinx_tapssec import (
-        assets,
+    """Register the options, the domain, its directives and roles, the nodes, transforms and handlers."""
+    # Imported here so that importing ``sphinx_tapssec`` (the CLI, the model) never imports Sphinx.
+    from sphinx_tapssec.sphinxext import config, nodes, transforms, translations
+    from sphinx_tapssec.sphinxext import roles as r
+    from sphinx_tapssec.sphinxext.directives import by_name
+    from sphinx_tapssec.sphinxext.directives.overview import note_sphinx_design
+    from sphinx_tapssec.sphinxext.domain import TapssecDomain
+    from sphinx_tapssec.sphinxext.lifecycle import (
         catalog_loading,
-        checks,
-        config,
-        dependencies,
         gc_pause,
         home_links,
+        html_assets,
         html_scope,
-        messages,
-        obsolete,
+        incremental,
+        obsolete_citations,
+        project_checks,
     )
-    from sphinx_tapssec.directives.catalog_format import CatalogFormat
-    from sphinx_tapssec.directives.developments import DevelopmentList
-    from sphinx_tapssec.directives.edition_diff import EditionDiff
-    from sphinx_tapssec.directives.interface_matrix import InterfaceMatrix
-    from sphinx_tapssec.directives.lists import OmittedProtocols, ProtocolList, ReferenceList, TransportDeps
-    from sphinx_tapssec.directives.objects import (
-        CategoryDirective,
-        InterfaceDirective,
-        PhaseDirective,
-        SecProto,
-        TransportDirective,
-    )
-    from sphinx_tapssec.directives.overview import ProtocolOverview, note_sphinx_design
-    from sphinx_tapssec.directives.stack_diagram import StackDiagram
-    from sphinx_tapssec.directives.taps_mapping import TapsMappingTable
-    from sphinx_tapssec.domain import TapssecDomain
-    from sphinx_tapssec.nodes import (
-        exposure_mark,
-        matrix_labels,
-        stack_drawing,
-        visit_exposure_mark_html,
-        visit_matrix_labels_html,
-        visit_stack_drawing_html,
-        visit_stack_drawing_latex,
-        visit_stack_drawing_text,
-    )
-    from sphinx_tapssec.render.matrix_text import PlainTextMatrix
-    from sphinx_tapssec.transforms import ChooseStackDiagram, DropScreenReaderText
+    from sphinx_tapssec.sphinxext.render.matrix_text import PlainTextMatrix
 
-    # No other extension is loaded into the host: the stack diagram is drawn by the extension
-    # itself, and the protocol-overview cards use sphinx-design only where the project loads it
-    # (see directives/overview.py).
+    # Options and words.
     config.register(app)
-    messages.register(app)
     app.connect("config-inited", config.check)
+    app.add_message_catalog(translations.MESSAGE_CATALOG, str(translations.LOCALE_DIR))
+
+    # The domain. Its object roles (proto, iface, ref, ...) are declared on TapssecDomain.
     app.add_domain(TapssecDomain)
-    domain_directives = {
-        "protocol": SecProto,
-        "interface": InterfaceDirective,
-        "category": CategoryDirective,
-        "phase": PhaseDirective,
-        "transport": TransportDirective,
-        "interface-matrix": InterfaceMatrix,
-        "transport-deps": TransportDeps,
-        "protocol-list": ProtocolList,
-        "reference-list": ReferenceList,
-        "omitted-protocols": OmittedProtocols,
-        "catalog-format": CatalogFormat,
-        "protocol-overview": ProtocolOverview,
-        "stack-diagram": StackDiagram,
-        "edition-diff": EditionDiff,
-        "taps-mapping": TapsMappingTable,
-        "developments": DevelopmentList,
-    }
-    for name, directive in domain_directives.items():
+    for name, directive in by_name.DOMAIN_DIRECTIVES.items():
         app.add_directive_to_domain("tapssec", name, directive)
-    # Short top-level names for the common directives (the domain forms always work too).
-    top_level = {"secproto": SecProto, **{k: v for k, v in domain_directives.items() if "-" in k}}
-    top_level["interface"] = InterfaceDirective
-    top_level["developments"] = DevelopmentList
-    for name, directive in top_level.items():
+    for name, directive in by_name.TOP_LEVEL_DIRECTIVES.items():
         app.add_directive(name, directive)
-    # Queries, claims, coverage and the consistency pages.
-    checks.register(app)
-    app.add_node(exposure_mark, html=(visit_exposure_mark_html, None))
-    app.add_node(matrix_labels, html=(visit_matrix_labels_html, None))
-    no_picture = (visit_stack_drawing_text, None)
+    query_roles = {"count": r.CountRole(), "protocols": r.ProtocolsRole(), "interfaces": r.InterfacesRole()}
+    for name, role in {**query_roles, "claim": r.ClaimRole()}.items():
+        app.add_role_to_domain("tapssec", name, role)
+
+    # Nodes that reach a writer, with a visitor for every builder that can meet them.
+    app.add_node(nodes.exposure_mark, html=(nodes.visit_exposure_mark_html, None))
+    app.add_node(nodes.matrix_labels, html=(nodes.visit_matrix_labels_html, None))
+    no_picture = (nodes.visit_stack_drawing_text, None)
     app.add_node(
-        stack_drawing,
-        html=(visit_stack_drawing_html, None),
-        latex=(visit_stack_drawing_latex, None),
+        nodes.stack_drawing,
+        html=(nodes.visit_stack_drawing_html, None),
+        latex=(nodes.visit_stack_drawing_latex, None),
         text=no_picture,
         man=no_picture,
         texinfo=no_picture,
     )
-    app.add_post_transform(DropScreenReaderText)
+    app.add_post_transform(transforms.DropScreenReaderText)
     app.add_post_transform(PlainTextMatrix)
-    app.add_post_transform(ChooseStackDiagram)
+    app.add_post_transform(transforms.ChooseStackDiagram)
+
+    # The build's life, in the order Sphinx runs it. Handlers of one event run in the order
+    # they are connected here, unless a priority says otherwise.
     app.connect("builder-inited", catalog_loading.load)
     app.connect("builder-inited", note_sphinx_design)
+    app.connect("builder-inited", html_assets.add_css)
     app.connect("env-get-outdated", catalog_loading.outdated_by_new_files)
-    app.connect("env-get-outdated", dependencies.outdated)
-    app.connect("doctree-read", dependencies.note_linked_records)
-    obsolete.register(app)
-    gc_pause.register(app)
-    home_links.register(app)
-    app.connect("builder-inited", assets.add_css)
+    app.connect("env-get-outdated", incremental.outdated)
+    # note_citations reads what note_linked_records stored, so it is connected after it.
+    app.connect("doctree-read", incremental.note_linked_records)
+    app.connect("doctree-read", obsolete_citations.note_citations)
+    app.connect("env-updated", home_links.publish_labels)
+    app.connect("env-check-consistency", project_checks.check_claims)
+    app.connect("env-check-consistency", project_checks.check_coverage)
+    app.connect("env-check-consistency", obsolete_citations.check_obsolete_citations)
+    # Before intersphinx's handler (priority 500), which would answer with the inventory's
+    # display name and whatever URL it holds.
+    app.connect("missing-reference", home_links.resolve_home, priority=400)
+    pause = gc_pause.ParallelWriteGcPause()
+    app.connect("write-started", pause.start)
     app.connect("html-page-context", html_scope.on_page_context)
+    # Before other build-finished handlers, so that one that raises cannot leave the collector off.
+    app.connect("build-finished", pause.finish, priority=10)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -1,5 +1,5 @@
 """``python -m sphinx_tapssec``."""
 
-from sphinx_tapssec.cli import main
+from sphinx_tapssec.cli.main import main
 
 raise SystemExit(main())

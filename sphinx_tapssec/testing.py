@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from sphinx_tapssec.checking import CheckError, CheckResult, Finding, run_check
+from sphinx_tapssec.cli.check_build import CheckError, CheckResult, Finding, run_check
 
 __all__ = [
     "CheckError",

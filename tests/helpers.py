@@ -18,7 +18,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import docutils_namespace
 
 import sphinx_tapssec
-from sphinx_tapssec.stop import BuildStopped
+from sphinx_tapssec.sphinxext.build_stop import BuildStopped
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from browser_site import built_site, chromium, require_browser, serve, visit, watch
 
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.loader import load_catalog
-from sphinx_tapssec.paths import bundled_catalog
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import strip_ansi
 
-from sphinx_tapssec.checking import CheckError, parse_overrides, run_check
-from sphinx_tapssec.cli import main
+from sphinx_tapssec.cli.check_build import CheckError, parse_overrides, run_check
+from sphinx_tapssec.cli.main import main
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.consistency import check_consistency
 from sphinx_tapssec.model.entities import Catalog, Dependency, Exposure, Protocol
 from sphinx_tapssec.model.loader import load_catalog
-from sphinx_tapssec.paths import bundled_catalog
 from sphinx_tapssec.query import check_claim
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import text_matrix_lines
 
-from sphinx_tapssec.checking import CheckResult, run_check
+from sphinx_tapssec.cli.check_build import CheckResult, run_check
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.problems import Subtype

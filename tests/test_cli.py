@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from catalogs import line_of, protocol_text, write_catalog
 
-from sphinx_tapssec.cli import main
+from sphinx_tapssec.cli.main import main
 from sphinx_tapssec.model.schema import schema_text
 
 if TYPE_CHECKING:

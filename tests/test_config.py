@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import parse_html, read_matrix, subtypes_of, text_matrix_lines, warnings_of
 
-from sphinx_tapssec.config import option_help
+from sphinx_tapssec.sphinxext.config import option_help
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

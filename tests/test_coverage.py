@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_tapssec.checking import CheckError, CheckResult, run_check
-from sphinx_tapssec.coverage import find_gaps, report_text
+from sphinx_tapssec.cli.check_build import CheckError, CheckResult, run_check
+from sphinx_tapssec.model.coverage import find_gaps, report_text
 from sphinx_tapssec.model.loader import load_catalog
 
 ROOT = Path(__file__).parent / "roots" / "test-claims"

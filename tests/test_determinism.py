@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from helpers import build, copy_root, warnings_of
 
-from sphinx_tapssec.cli import main
+from sphinx_tapssec.cli.main import main
 
 if TYPE_CHECKING:
     from pathlib import Path

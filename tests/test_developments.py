@@ -15,7 +15,7 @@ from pathlib import Path
 from catalogs import HEADER, SURVEY, line_of, load, problem_keys, write_catalog
 from helpers import Element, build, parse_html, read_matrix, rebuild, subtypes_of, warnings_of
 
-from sphinx_tapssec.export import MARK
+from sphinx_tapssec.model.export import MARK
 
 DEVELOPMENTS = """\
 developments:
@@ -252,8 +252,8 @@ def test_a_matrix_without_proposed_does_not_depend_on_developments(tmp_path: Pat
 
 def test_the_bundled_survey_table_is_unchanged_by_proposed() -> None:
     """The survey's cells with ``:proposed:`` are the cells of the catalog, for every protocol."""
+    from sphinx_tapssec.model.catalog_location import bundled_catalog
     from sphinx_tapssec.model.loader import load_catalog
-    from sphinx_tapssec.paths import bundled_catalog
 
     catalog = load_catalog([bundled_catalog()]).catalog
     assert catalog.developments, "the bundled catalog records later developments"

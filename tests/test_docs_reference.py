@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from helpers import registered
 
-from sphinx_tapssec.cli import parser
-from sphinx_tapssec.config import PREFIX, option_help
+from sphinx_tapssec.cli.main import parser
 from sphinx_tapssec.model.problems import Subtype
+from sphinx_tapssec.sphinxext.config import PREFIX, option_help
 
 GUIDE = Path(__file__).parent.parent / "docs" / "guide"
 TEXT = "\n".join(path.read_text(encoding="utf-8") for path in sorted(GUIDE.glob("*.rst")))

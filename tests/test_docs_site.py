@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import Element, build, matrices, parse_html, read_matrix, warnings_of
 
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.loader import load_catalog
-from sphinx_tapssec.paths import bundled_catalog
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -105,7 +105,7 @@ def test_every_protocol_and_interface_is_described_once(site: SphinxTestApp, cat
 
 def test_cli_examples_are_what_the_command_prints(site: SphinxTestApp, capsys: pytest.CaptureFixture[str]) -> None:
     """The CLI page's examples are produced at build time (docs/_ext/cli_example.py), never typed."""
-    from sphinx_tapssec.cli import main
+    from sphinx_tapssec.cli.main import main
 
     blocks = [" ".join(pre.text().split()) for pre in _page(site, "guide/cli.html").find_all("pre")]
     capsys.readouterr()

@@ -8,10 +8,10 @@ import pytest
 from catalogs import line_of, load, problem_keys, write_catalog
 from helpers import build, parse_html, read_matrix, subtypes_of, warnings_of
 
-from sphinx_tapssec.cli import main
+from sphinx_tapssec.cli.main import main
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.editions import UnknownEditionError, apply_edition, diff
 from sphinx_tapssec.model.loader import load_catalog
-from sphinx_tapssec.paths import bundled_catalog
 
 if TYPE_CHECKING:
     from pathlib import Path

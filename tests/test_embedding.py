@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import build, copy_example, parse_html, warnings_of
 
-from sphinx_tapssec.messages import SCRIPT_MESSAGES
+from sphinx_tapssec.sphinxext.translations import SCRIPT_MESSAGES
 
 if TYPE_CHECKING:
     from pathlib import Path

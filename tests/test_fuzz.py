@@ -19,7 +19,7 @@ from helpers import build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_tapssec.export import to_catalog_files, to_json
+from sphinx_tapssec.model.export import to_catalog_files, to_json
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.problems import Subtype
 

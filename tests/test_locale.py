@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from sphinx_tapssec.messages import LOCALE_DIR, MESSAGE_CATALOG, SCRIPT_MESSAGES
+from sphinx_tapssec.sphinxext.translations import LOCALE_DIR, MESSAGE_CATALOG, SCRIPT_MESSAGES
 
 PACKAGE = Path(LOCALE_DIR).parent
 TEMPLATE = LOCALE_DIR / f"{MESSAGE_CATALOG}.pot"

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 import pytest
 from catalogs import load, protocol_text, write_catalog
 
-from sphinx_tapssec.export import catalog_dict, text_matrix, to_csv, to_json
 from sphinx_tapssec.model.entities import Catalog, section_key
+from sphinx_tapssec.model.export import catalog_dict, text_matrix, to_csv, to_json
 from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, parse
 from sphinx_tapssec.model.problems import SUBTYPE_HELP, Problem, Subtype
 

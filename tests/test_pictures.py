@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import Element, build, copy_root, parse_html, subtypes_of, warnings_of
 
-from sphinx_tapssec.html_scope import add_scopes
+from sphinx_tapssec.sphinxext.lifecycle.html_scope import add_scopes
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -41,7 +41,7 @@ def test_hook_declares_a_python_entry_point_of_the_package() -> None:
     assert re.search(hook["files"], "catalog/protocols/quic.yaml")
     assert not re.search(hook["files"], "docs/index.rst")
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'{shlex.split(hook["entry"])[0]} = "sphinx_tapssec.cli:main"' in pyproject
+    assert f'{shlex.split(hook["entry"])[0]} = "sphinx_tapssec.cli.main:main"' in pyproject
 
 
 def test_hook_passes_a_valid_catalog_and_fails_a_broken_one(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import copy
 import multiprocessing
 import pickle
 
-from sphinx_tapssec.process_local import ProcessLocal
+from sphinx_tapssec.sphinxext.domain.process_local import ProcessLocal
 
 
 def _pickled_in_child(holder: ProcessLocal[list[int]]) -> bytes:

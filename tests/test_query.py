@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.problems import Subtype
-from sphinx_tapssec.paths import bundled_catalog
 from sphinx_tapssec.query import ATTRIBUTES, PREDICATES, QueryError, compile_query, parse
 from sphinx_tapssec.query._ast import And, Call, Compare, Literal, Member, Name, Not, Or
 from sphinx_tapssec.query._tokens import Tok, tokenize

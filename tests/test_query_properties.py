@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.loader import load_catalog
-from sphinx_tapssec.paths import bundled_catalog
 from sphinx_tapssec.query import QueryError, check_claim, compile_query, parse, parse_claim
 
 CATALOG = load_catalog([bundled_catalog()]).catalog

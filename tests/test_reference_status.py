@@ -14,10 +14,10 @@ import pytest
 from catalogs import HEADER, line_of, load, problem_keys, write_catalog
 from helpers import build, parse_html, rebuild, subtypes_of, warnings_of
 
-from sphinx_tapssec.cli import main
+from sphinx_tapssec.cli.main import main
+from sphinx_tapssec.cli.refresh_status import status_text
 from sphinx_tapssec.model.entities import Reference, ReferenceStatus, Source
 from sphinx_tapssec.model.status import obsolete_message, rfc_label, rfc_url, tooltip_words
-from sphinx_tapssec.status_refresh import status_text
 
 if TYPE_CHECKING:
     from helpers import Element

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from helpers import build, copy_root, parse_html, warnings_of
 
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.consistency import rule_outcomes
 from sphinx_tapssec.model.loader import LoadResult, load_catalog
-from sphinx_tapssec.paths import bundled_catalog
 
 ROOT_CATALOG = Path(__file__).parent / "roots" / "test-claims" / "catalog"
 

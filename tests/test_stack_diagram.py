@@ -15,11 +15,11 @@ from helpers import Element, build, copy_root, own_catalog_root, parse_html, war
 
 from benchmarks._catalog import write_catalog
 from benchmarks._data import synthesize
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.loader import load_catalog
-from sphinx_tapssec.paths import bundled_catalog
-from sphinx_tapssec.render.diagram import LANES_FROM, description, diagram_layout
-from sphinx_tapssec.render.stack_latex import fits_on_a_page
-from sphinx_tapssec.render.stack_layout import LABEL_SIZE, Box, Layout
+from sphinx_tapssec.sphinxext.render.diagram import LANES_FROM, description, diagram_layout
+from sphinx_tapssec.sphinxext.render.stack_latex import fits_on_a_page
+from sphinx_tapssec.sphinxext.render.stack_layout import LABEL_SIZE, Box, Layout
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.schema import SCHEMA_PATH, build_schema, schema_text
 from sphinx_tapssec.model.spec import FILES, RECORDS
-from sphinx_tapssec.paths import bundled_catalog
 
 REPO = Path(__file__).parent.parent
 CATALOG_DIR = REPO / "catalog"

@@ -11,7 +11,7 @@ import pytest
 from helpers import copy_root, parse_html, stopped_build, strip_ansi, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_tapssec.cli import main
+from sphinx_tapssec.cli.main import main
 
 if TYPE_CHECKING:
     from pathlib import Path

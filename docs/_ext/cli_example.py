@@ -16,9 +16,9 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_tapssec.cli import main
+from sphinx_tapssec.cli.main import main
+from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.spec import catalog_files
-from sphinx_tapssec.paths import bundled_catalog
 
 
 class CliExample(SphinxDirective):

@@ -6,7 +6,7 @@ bytes did not change since the last build need not be read again: at N = 1000 pr
 is most of the time loading the catalog takes. The checks across files (:mod:`.validate`,
 consistency, editions) still run on every load, as they depend on every file.
 
-The Sphinx side keeps the results in the domain's data (:mod:`sphinx_tapssec.catalog_loading`),
+The Sphinx side keeps the results in the domain's data (:mod:`sphinx_tapssec.sphinxext.lifecycle.catalog_loading`),
 so they are saved with the environment, sharing the records the catalog holds too.
 """
 

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sphinx_tapssec.model.entities import Catalog, Protocol
+from sphinx_tapssec.model.plural import plural
 from sphinx_tapssec.query._ast import Claim
 from sphinx_tapssec.query._check import Checker, catalog_id
 from sphinx_tapssec.query._eval import holds
 from sphinx_tapssec.query._parser import parse_claim
-from sphinx_tapssec.text import plural
 
 _COUNT = {
     "==": lambda a, b: a == b,

@@ -1,0 +1,1 @@
+"""The ``tapssec`` command line: validate, export, diff, check, refresh and init (see :mod:`.main`)."""

@@ -1,0 +1,111 @@
+"""What a document shows of the catalog, so that editing the catalog re-reads exactly the documents it changes.
+
+Links to catalog entries are resolved when pages are written, with the entry's name as the
+link text and its long name or title as the tooltip. Sphinx writes only the documents it
+re-reads, so a document depends on the file of every entry it links to
+(:func:`note_linked_records`).
+
+A directive listing the protocols that meet a condition (a matrix of one category, the
+protocols exposing an interface, a Section 4 list) depends on the files of the protocols it
+shows: editing one of them re-reads the document, editing any other protocol does not. A file
+dependency cannot say that a protocol *joins* the list (its category changed, a new file
+appeared), so the directive also records its condition and the ids it showed, and at
+``env-get-outdated`` each condition is evaluated again on the new catalog: a document whose
+lists would now differ is re-read too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from sphinx import addnodes
+
+from sphinx_tapssec.sphinxext.domain import ROLE_KIND
+from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_domain, note_sources
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_tapssec.model.entities import Catalog, Protocol
+
+#: A condition on a protocol: ``(test, argument)``, e.g. ``("category", "packet")``; see :data:`TESTS`.
+Condition = tuple[str, str]
+
+#: The tests a condition can name, each ``(protocol, argument) -> bool``.
+TESTS: dict[str, Callable[[Protocol, str], bool]] = {
+    "in_table": lambda protocol, _: protocol.in_table,
+    "category": lambda protocol, category: protocol.category == category,
+    "exposes": lambda protocol, code: protocol.exposure(code) is not None,
+    "requires": lambda protocol, transport: transport in protocol.transport.requires,
+    "listed": lambda protocol, transport: transport in protocol.transport_classes,
+}
+
+
+class Selection(NamedTuple):
+    """The protocols one directive listed, and the conditions that chose them."""
+
+    #: Conditions every listed protocol meets (all of them; none means every protocol).
+    conditions: tuple[Condition, ...]
+    #: Ids of the listed protocols, in catalog order.
+    members: tuple[str, ...]
+
+
+def select(catalog: Catalog, conditions: Sequence[Condition]) -> tuple[Protocol, ...]:
+    """The protocols of *catalog* meeting every condition, in catalog order."""
+    tests = [(TESTS[name], argument) for name, argument in conditions]
+    return tuple(p for p in catalog.protocols if all(test(p, argument) for test, argument in tests))
+
+
+def note_selection(env: BuildEnvironment, conditions: Sequence[Condition], protocols: Sequence[Protocol]) -> None:
+    """Record that the current document lists *protocols*, chosen by *conditions*, and depend on their files."""
+    note_sources(env, protocols)
+    selection = Selection(tuple(conditions), tuple(p.id for p in protocols))
+    selections: dict[str, list[Selection]] = get_domain(env).data.setdefault("selections", {})
+    selections.setdefault(env.docname, []).append(selection)
+
+
+def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """``env-get-outdated``: the documents whose lists would now hold other protocols."""
+    catalog = get_domain(env).catalog
+    selections: dict[str, list[Selection]] = get_domain(env).data.get("selections", {})
+    answers: dict[tuple[Condition, ...], tuple[str, ...]] = {}
+    result = []
+    for docname, records in selections.items():
+        if docname in removed or docname in changed:
+            continue
+        for record in records:
+            if record.conditions not in answers:
+                answers[record.conditions] = tuple(p.id for p in select(catalog, record.conditions))
+            if answers[record.conditions] != record.members:
+                result.append(docname)
+                break
+    return sorted(result)
+
+
+def note_linked_records(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: make the document depend on the file of every catalog entry it links to
+    (and, when it cites a reference, on ``status.yaml``), and remember the references it cites
+    (for reference coverage and the reference-status warning)."""
+    domain = get_domain(app.env)
+    catalog = domain.catalog
+    # One pass over the page for both jobs: on large pages every walk of the tree counts.
+    targets = {
+        (ROLE_KIND[node["reftype"]], node["reftarget"])
+        for node in doctree.findall(addnodes.pending_xref)
+        if node.get("refdomain") == "tapssec" and node.get("reftype") in ROLE_KIND
+    }
+    cited = domain.citations[app.env.docname] = frozenset(key for kind, key in targets if kind == "reference")
+    paths: set[str] = set()
+    if cited and catalog.status is not None:
+        # The links' tooltips, and the reference-status warning, show what became of the documents.
+        paths.add(catalog.status.source.path)
+    for kind, key in targets:
+        # The catalog's lookup methods are named after the kinds (as in the domain's resolve_xref).
+        record = getattr(catalog, kind)(key)
+        if record is not None:
+            paths.add(record.source.path)
+    for path in sorted(paths):
+        app.env.note_dependency(path)
