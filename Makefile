@@ -61,7 +61,7 @@ live: $(VENV)/.live-installed
 
 # The message catalogs (see docs/guide/embedding.rst): Babel comes with Sphinx.
 locale: $(STAMP)
-	$(BIN)/pybabel extract -k _ -k N_ --no-default-keywords --no-wrap --project=sphinx-tapssec \
+	$(BIN)/pybabel extract -F pyproject.toml -k _ -k N_ --no-default-keywords --no-wrap --project=sphinx-tapssec \
 	  --copyright-holder="sphinx-tapssec developers" -o sphinx_tapssec/locale/sphinx_tapssec.pot sphinx_tapssec
 	$(BIN)/pybabel update --no-wrap -D sphinx_tapssec -i sphinx_tapssec/locale/sphinx_tapssec.pot -d sphinx_tapssec/locale
 	$(BIN)/pybabel compile --statistics -D sphinx_tapssec -d sphinx_tapssec/locale

@@ -183,12 +183,23 @@ def test_assets_only_on_pages_with_the_extensions_output(tmp_path: Path) -> None
 def test_german_host_speaks_german_and_links_home(tmp_path: Path, home_inventory: Path) -> None:
     mapping = {"tapssec": (HOME_URL, str(home_inventory))}
     srcdir = copy_example("host", tmp_path)
-    (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + "\n.. secproto:: tls\n", encoding="utf-8")
+    more = "\n.. secproto:: tls\n\nObsolete: :tapssec:ref:`RFC6347`.\n"
+    (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text() + more, encoding="utf-8")
     page, warnings = _build_page(srcdir, language="de", intersphinx_mapping=mapping)
     assert warnings == []
     table = page.find("table", class_="tapssec-matrix")
     assert table.find("th").text().strip() == "Protokoll"
-    assert _links(_row_header(page, "quic")) == [("QUIC", HOME_URL + "index.html#tapssec-protocol-quic", "IETF QUIC")]
+    # The issue's German host: the QUIC row header, the role and the notes' citations link home.
+    quic = ("QUIC", HOME_URL + "index.html#tapssec-protocol-quic", "IETF QUIC")
+    assert _links(_row_header(page, "quic")) == [quic]
+    role = next(p for p in page.find_all("p") if p.text().startswith("The role"))
+    assert _links(role)[0] == quic
+    notes = [href for _, href, _ in _links(page.find("ol", class_="tapssec-notes"))]
+    assert HOME_URL + "index.html#tapssec-reference-i-d-ietf-tls-dtls13" in notes
+    assert HOME_URL + "index.html#tapssec-reference-rfc4555" in notes
+    # A tooltip's status words are German too (the long name is the catalog's).
+    obsolete = next(p for p in page.find_all("p") if p.text().startswith("Obsolete"))
+    assert _links(obsolete)[0][2].endswith(" (ersetzt durch RFC 9147)")
     spoken = page.find("tr", class_="tapssec-protocol-quic").find("span", class_="tapssec-a11y").text()
     assert spoken == " (QUIC bietet IPK)"
     legend = page.find("p", class_="tapssec-legend")

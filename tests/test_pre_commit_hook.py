@@ -1,4 +1,5 @@
-"""The pre-commit hook a repository with its own catalog runs: its entry, as pre-commit calls it."""
+"""The pre-commit hook a repository with its own catalog runs: its entry, as pre-commit calls it,
+and the two configurations the guide shows (``docs/snippets/pre-commit/``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import yaml
 
 REPO = Path(__file__).parent.parent
 HOOKS = REPO / ".pre-commit-hooks.yaml"
+#: The ``.pre-commit-config.yaml`` examples of the guide's embedding page.
+EXAMPLES = REPO / "docs" / "snippets" / "pre-commit"
 
 
 def _hook() -> dict[str, Any]:
@@ -22,10 +25,18 @@ def _hook() -> dict[str, Any]:
     return hook
 
 
-def _run_hook(repository: Path) -> subprocess.CompletedProcess[str]:
+def _example(name: str) -> dict[str, Any]:
+    """The one repository of the guide's example *name* (``local`` or ``mirror``)."""
+    config = yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
+    [repository] = config["repos"]
+    assert isinstance(repository, dict)
+    return repository
+
+
+def _run_hook(repository: Path, hook: dict[str, Any] | None = None) -> subprocess.CompletedProcess[str]:
     """The hook's entry and arguments, run from *repository*'s root as pre-commit runs them
     (``pass_filenames: false``: no file names added), with the installed console script."""
-    hook = _hook()
+    hook = hook or _hook()
     command, *arguments = shlex.split(hook["entry"])
     script = Path(sys.executable).parent / command
     return subprocess.run(
@@ -54,3 +65,31 @@ def test_hook_passes_a_valid_catalog_and_fails_a_broken_one(tmp_path: Path) -> N
     failed = _run_hook(tmp_path)
     assert failed.returncode == 1
     assert f"{protocol.relative_to(tmp_path)}:" in failed.stdout or f"{protocol}:" in failed.stdout, failed.stdout
+
+
+def test_the_guides_local_hook_is_the_shipped_one_and_works(tmp_path: Path) -> None:
+    # repo: local with language: system runs the entry found on the PATH, from the repository's root.
+    repository = _example("local")
+    assert repository["repo"] == "local"
+    [hook] = repository["hooks"]
+    shipped = _hook()
+    for key in ("id", "entry", "files", "pass_filenames"):
+        assert hook[key] == shipped[key], key
+    assert hook["language"] == "system"
+    assert hook["args"] == ["docs/catalog"]
+    subprocess.run([str(Path(sys.executable).parent / "tapssec"), "init", "docs/catalog"], cwd=tmp_path, check=True)
+    passed = _run_hook(tmp_path, hook)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    (tmp_path / "docs" / "catalog" / "phases.yaml").write_text("phases: [\n", encoding="utf-8")
+    failed = _run_hook(tmp_path, hook)
+    assert failed.returncode == 1
+    assert "phases.yaml:" in failed.stdout, failed.stdout
+
+
+def test_the_guides_mirror_hook_names_the_shipped_hook() -> None:
+    repository = _example("mirror")
+    assert set(repository) == {"repo", "rev", "hooks"}
+    assert [hook["id"] for hook in repository["hooks"]] == [_hook()["id"]]
+    # No public repository exists: the example must not pretend to be one.
+    assert "example.org" not in repository["repo"]
+    assert "://" not in repository["repo"]

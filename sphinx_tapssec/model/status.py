@@ -9,7 +9,18 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx_tapssec.model.entities import Reference, ReferenceStatus
+
+
+def N_(message: str) -> str:  # noqa: N802  (the name Babel looks for)
+    """Mark *message* for extraction into the extension's message catalog; the Sphinx layer translates it."""
+    return message
+
+
+#: The words a link's tooltip adds for each relation (English; translated where they are rendered).
+TOOLTIP_WORDS = {"Obsoleted by": N_("obsoleted by {rfcs}"), "Published as": N_("published as {rfcs}")}
 
 #: Where an RFC is published; ``{number}`` is the RFC number without leading zeros.
 RFC_URL = "https://www.rfc-editor.org/rfc/rfc{number}"
@@ -45,15 +56,16 @@ def status_parts(status: ReferenceStatus) -> list[tuple[str, tuple[str, ...]]]:
     return [(words, ids) for words, ids in parts if ids]
 
 
-def tooltip_words(status: ReferenceStatus | None) -> str:
+def tooltip_words(status: ReferenceStatus | None, translate: Callable[[str], str] = str) -> str:
     """What a link's tooltip adds: ``obsoleted by RFC 9147`` or ``published as RFC 9000`` (``""`` for neither).
 
-    The RFCs that only update a reference are left to the reference list; some RFCs have a dozen.
+    *translate* turns the English words into the page's language (the Sphinx layer passes its
+    ``_``). The RFCs that only update a reference are left to the reference list; some RFCs have a dozen.
     """
     if status is None:
         return ""
-    parts = [(w, ids) for w, ids in status_parts(status) if w != "Updated by"]
-    return "; ".join(f"{words.lower()} {', '.join(map(rfc_label, ids))}" for words, ids in parts)
+    parts = [(words, ids) for words, ids in status_parts(status) if words in TOOLTIP_WORDS]
+    return "; ".join(translate(TOOLTIP_WORDS[w]).format(rfcs=", ".join(map(rfc_label, ids))) for w, ids in parts)
 
 
 def cited_label(reference: Reference) -> str:

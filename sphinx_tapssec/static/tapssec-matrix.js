@@ -351,10 +351,13 @@
     if (chosen.iface.length) {
       what.push(say(labels, "exposes {codes}", { codes: chosen.iface.join(say(labels, " and ")) }));
     }
+    // The count has a sentence of its own: some languages inflect "protocols" after "of".
     var head =
       shownRows === 0
         ? say(labels, "No protocol matches")
-        : say(labels, "Showing {shown} of {total}", { shown: shownRows, total: total });
+        : count === 1
+          ? say(labels, "Showing {shown} of 1 protocol", { shown: shownRows })
+          : say(labels, "Showing {shown} of {count} protocols", { shown: shownRows, count: count });
     return say(labels, "{head} ({what}), {shown} of {all} interfaces.", {
       head: head,
       what: what.join("; "),

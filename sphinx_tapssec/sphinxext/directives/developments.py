@@ -16,6 +16,7 @@ from sphinx_tapssec.sphinxext.config import get_config
 from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, adopt, id_list
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, note_sources
 from sphinx_tapssec.sphinxext.render.developments import development_list
+from sphinx_tapssec.sphinxext.translations import _
 
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxDirective
@@ -46,7 +47,7 @@ class DevelopmentList(CatalogDirective):
             chosen = [d for d in chosen if d.protocol in keys]
         classes = ["tapssec-developments-list", *self.options.get("class", [])]
         if not chosen:
-            text = "No later developments are recorded."
+            text = _("No later developments are recorded.")
             return [nodes.paragraph(text, text, classes=[*classes, "tapssec-developments-empty"])]
         schemes = get_config(self.env).url_schemes
         container = nodes.container("", development_list(catalog, chosen, schemes, with_protocol=True), classes=classes)

@@ -13,10 +13,11 @@ from sphinx.directives import ObjectDescription
 from sphinx_tapssec.sphinxext.config import get_config
 from sphinx_tapssec.sphinxext.directives import developments
 from sphinx_tapssec.sphinxext.directives.base import adopt, id_list
-from sphinx_tapssec.sphinxext.domain import KINDS, canonical, display_name, node_id, normalize
+from sphinx_tapssec.sphinxext.domain import KIND_NAMES, KINDS, canonical, display_name, node_id, normalize
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, get_domain, note_sources
 from sphinx_tapssec.sphinxext.lifecycle.incremental import note_selection, select
 from sphinx_tapssec.sphinxext.render import describe
+from sphinx_tapssec.sphinxext.translations import _
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -76,7 +77,8 @@ class CatalogObject(ObjectDescription[str]):
         get_domain(self.env).note_object(self.kind, name, target, signode)
         if "no-index-entry" not in self.options:
             label = display_name(self.catalog, self.kind, name) or name
-            self.indexnode["entries"].append(("single", f"{label} ({self.kind})", target, "", None))
+            entry = f"{label} ({_(KIND_NAMES[self.kind])})"
+            self.indexnode["entries"].append(("single", entry, target, "", None))
 
     def transform_content(self, content_node: addnodes.desc_content) -> None:
         record = getattr(self.catalog, self.kind)(self.key)

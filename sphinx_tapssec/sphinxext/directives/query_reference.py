@@ -1,4 +1,8 @@
-"""``.. query-reference::`` — the predicates and attributes of the query language, from their declarations."""
+"""``.. query-reference::`` — the predicates and attributes of the query language, from their declarations.
+
+The declarations' help is English (the query package imports no Sphinx); it is translated here,
+into the page's language. Names, placeholders and ````literal```` parts stay as written.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
+
+from sphinx_tapssec.sphinxext.translations import N_, _
 
 if TYPE_CHECKING:
     from sphinx_tapssec.query import Predicate
@@ -19,12 +25,20 @@ _PLACEHOLDERS = {
     "transport": "TRANSPORT",
     "reference": "REFERENCE",
 }
+#: The value types of attributes (:class:`sphinx_tapssec.query.Type`), in the table's Type column.
+TYPES = {
+    "boolean": N_("boolean"),
+    "number": N_("number"),
+    "id": N_("id"),
+    "section number": N_("section number"),
+    "text": N_("text"),
+}
 
 
 def _text(text: str) -> list[nodes.Node]:
     """Help text with its ``double-backquoted`` parts as literals (the help is ours, not catalog data)."""
     result: list[nodes.Node] = []
-    for index, part in enumerate(re.split(r"``(.+?)``", text)):
+    for index, part in enumerate(re.split(r"``(.+?)``", _(text))):
         if part:
             result.append(nodes.literal(part, part) if index % 2 else nodes.Text(part))
     return result
@@ -64,9 +78,10 @@ class QueryReference(SphinxDirective):
 
         predicates = [([nodes.literal(signature(p), signature(p))], _text(p.help)) for p in PREDICATES.values()]
         attributes = [
-            ([nodes.literal(a.name, a.name)], [nodes.Text(str(a.type))], _text(a.help)) for a in ATTRIBUTES.values()
+            ([nodes.literal(a.name, a.name)], [nodes.Text(_(TYPES.get(a.type, a.type)))], _text(a.help))
+            for a in ATTRIBUTES.values()
         ]
         return [
-            _table("Predicates", ("Predicate", "Meaning"), (28, 50), predicates),
-            _table("Attributes", ("Attribute", "Type", "Meaning"), (12, 14, 50), attributes),
+            _table(_("Predicates"), (_("Predicate"), _("Meaning")), (28, 50), predicates),
+            _table(_("Attributes"), (_("Attribute"), _("Type"), _("Meaning")), (12, 14, 50), attributes),
         ]

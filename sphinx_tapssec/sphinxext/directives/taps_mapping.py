@@ -51,7 +51,8 @@ class TapsMappingTable(CatalogDirective):
         levels = self.coverage_levels()
         rows = [(i, m) for i in interfaces if (m := api.mapping(i.key)) is not None and m.coverage in levels]
         if not rows:
-            return [nodes.paragraph("", "No interface of the catalog matches.", classes=["tapssec-taps-empty"])]
+            text = _("No interface of the catalog matches.")
+            return [nodes.paragraph(text, text, classes=["tapssec-taps-empty"])]
         table = mapping_table(api, rows, self.caption(api), notes="notes" in self.options)
         self.add_name(table)
         result: list[nodes.Node] = [table]

@@ -21,6 +21,7 @@ from sphinx_tapssec.model.status import tooltip_words
 from sphinx_tapssec.sphinxext.domain import doc_records as docdata
 from sphinx_tapssec.sphinxext.domain.process_local import ProcessLocal
 from sphinx_tapssec.sphinxext.domain.relative_uris import RelativeUris, reference_to
+from sphinx_tapssec.sphinxext.translations import N_, _
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -51,7 +52,16 @@ KINDS: dict[str, tuple[str, Subtype]] = {
     "transport": ("transport", Subtype.UNKNOWN_TRANSPORT),
     "reference": ("ref", Subtype.UNKNOWN_REFERENCE),
 }
-ROLE_KIND = {role: kind for kind, (role, _) in KINDS.items()}
+ROLE_KIND = {role: kind for kind, (role, _subtype) in KINDS.items()}
+#: What Sphinx calls each object type where it names it (search results), in the page's language.
+KIND_NAMES = {
+    "protocol": N_("protocol"),
+    "interface": N_("interface"),
+    "phase": N_("phase"),
+    "category": N_("category"),
+    "transport": N_("transport"),
+    "reference": N_("reference"),
+}
 
 
 def normalize(kind: str, key: str) -> str:
@@ -120,8 +130,9 @@ class TapssecIndex(Index):
     """A domain index of the protocols (by category) and interfaces (by phase) the project describes."""
 
     name = "index"
-    localname = "TAPS Security Index"
-    shortname = "TAPS security"
+    # Lazy translations, as Sphinx's own indices have them: the page's language is known only later.
+    localname = _("TAPS Security Index")
+    shortname = _("TAPS security")
 
     def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = self.domain
@@ -154,8 +165,10 @@ class TapssecDomain(Domain):
     """Security protocols, their interfaces and the survey's other entities."""
 
     name = "tapssec"
-    label = "TAPS transport security"
-    object_types: ClassVar[dict[str, ObjType]] = {kind: ObjType(kind, role) for kind, (role, _) in KINDS.items()}
+    label = _("TAPS transport security")
+    object_types: ClassVar[dict[str, ObjType]] = {
+        kind: ObjType(_(KIND_NAMES[kind]), role) for kind, (role, _subtype) in KINDS.items()
+    }
     roles: ClassVar[dict[str, Any]] = {role: TapssecXRefRole() for role, _ in KINDS.values()}
     indices: ClassVar[list[type[Index]]] = [TapssecIndex]
     initial_data: ClassVar[dict[str, Any]] = {
@@ -310,7 +323,7 @@ class TapssecDomain(Domain):
             if value:
                 title = str(value)
                 break
-        status = tooltip_words(self.catalog.reference_status(key)) if kind == "reference" else ""
+        status = tooltip_words(self.catalog.reference_status(key), _) if kind == "reference" else ""
         return f"{title} ({status})" if status else title
 
     def resolve_any_xref(
@@ -323,7 +336,7 @@ class TapssecDomain(Domain):
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.Element]]:
         results = []
-        for kind, (role, _) in KINDS.items():
+        for kind, (role, _subtype) in KINDS.items():
             key = canonical(self.catalog, kind, normalize(kind, target))
             entry = self.objects.get((kind, key))
             if entry is not None:

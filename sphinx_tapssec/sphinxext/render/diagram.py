@@ -143,7 +143,12 @@ def description(catalog: Catalog, protocols: Sequence[Protocol]) -> str:
         runs = []
         for protocol in members:
             parts = _runs_over(catalog, protocol)
-            over = f"runs over {'; '.join(spoken(part) for part in parts)}" if parts else "lists no transport"
-            runs.append(f"{protocol.name} {over}")
+            if parts:
+                over = _("{protocol} runs over {transports}").format(
+                    protocol=protocol.name, transports="; ".join(spoken(part) for part in parts)
+                )
+            else:
+                over = _("{protocol} lists no transport").format(protocol=protocol.name)
+            runs.append(over)
         sentences.append(f"{category.name}: {'. '.join(runs)}.")
     return " ".join(sentences)

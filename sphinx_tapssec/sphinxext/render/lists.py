@@ -15,6 +15,12 @@ from sphinx_tapssec.sphinxext.translations import N_, _
 
 #: What an empty transport class says instead of a list.
 EMPTY_CLASS = N_("No protocol is listed under this transport class.")
+#: Why the survey leaves a protocol out (``omitted.yaml``'s ``reason``), as the list's classifier says it.
+OMITTED_REASONS = {
+    "no-unique-interface": N_("no unique interface"),
+    "authentication-only": N_("authentication only"),
+    "out-of-scope": N_("out of scope"),
+}
 
 
 def _by_group(
@@ -62,7 +68,7 @@ def transport_lists(catalog: Catalog, transport_id: str) -> list[nodes.Node]:
     items = []
     for protocol in members:
         specific = protocol.transport.specific
-        label = SPECIFIC_LABELS.get(specific.kind or "", "") if specific else ""
+        label = _(SPECIFIC_LABELS[specific.kind]) if specific and specific.kind in SPECIFIC_LABELS else ""
         items.append([xref("protocol", protocol.id), *_with_dependency(specific, label or None)])
     return [bullet_list(items, classes=["tapssec-transport-list"])]
 
@@ -89,7 +95,7 @@ def reference_text(reference: Reference, schemes: Sequence[str]) -> list[nodes.N
     parts.append(nodes.Text(f"\u201c{reference.title}\u201d"))
     details = []
     if reference.kind == "internet-draft":
-        details += ["Work in Progress", "Internet-Draft"]
+        details += [_("Work in Progress"), _("Internet-Draft")]
         if reference.draft:
             details.append(f"{reference.draft}-{reference.version}" if reference.version else reference.draft)
     if reference.series:
@@ -115,7 +121,7 @@ def reference_text(reference: Reference, schemes: Sequence[str]) -> list[nodes.N
 def _authors(authors: Sequence[str]) -> str:
     if len(authors) == 1:
         return authors[0]
-    return ", ".join(authors[:-1]) + ", and " + authors[-1]
+    return _("{authors}, and {last}").format(authors=", ".join(authors[:-1]), last=authors[-1])
 
 
 def reference_list(
@@ -139,7 +145,7 @@ def omitted_list(catalog: Catalog) -> nodes.definition_list:
         text: list[nodes.Node] = inline_text(" ".join(omitted.note.split()))
         if omitted.references:
             text += [nodes.Text(" "), *citations(omitted.references)]
-        reason = omitted.reason.replace("-", " ")
+        reason = _(OMITTED_REASONS[omitted.reason]) if omitted.reason in OMITTED_REASONS else omitted.reason
         classifier = nodes.classifier(reason, reason)
         definition = nodes.definition("", nodes.paragraph("", "", *text))
         result += nodes.definition_list_item("", term, classifier, definition)

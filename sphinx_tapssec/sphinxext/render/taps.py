@@ -32,8 +32,19 @@ def coverage_class(coverage: str) -> str:
     return f"tapssec-taps-{nodes.make_id(coverage)}"
 
 
+#: What each kind of API construct is called (``taps-api.yaml``'s ``kind``).
+CONSTRUCT_KINDS = {
+    "selection-property": N_("selection property"),
+    "connection-property": N_("connection property"),
+    "security-parameter": N_("security parameter"),
+    "callback": N_("callback"),
+    "action": N_("action"),
+    "event": N_("event"),
+}
+
+
 def _kind_words(kind: str) -> str:
-    return kind.replace("-", " ")
+    return _(CONSTRUCT_KINDS[kind]) if kind in CONSTRUCT_KINDS else kind.replace("-", " ")
 
 
 def construct_nodes(construct: TapsConstruct) -> list[nodes.Node]:
@@ -155,7 +166,11 @@ def mark_cell(cell: nodes.entry, api: TapsApi | None, interface: Interface) -> n
     cell["classes"].append(coverage_class(coverage))
     paragraph = cell[0]
     mark = MARKS[coverage]
-    spoken = f" (reachable through {api.document}, {coverage} coverage)"
+    templates = {
+        "full": _(" (reachable through {api}, full coverage)"),
+        "partial": _(" (reachable through {api}, partial coverage)"),
+    }
+    spoken = templates[coverage].format(api=api.document)
     paragraph += nodes.superscript(mark, mark, classes=["tapssec-taps-mark"])
     # Visually hidden in HTML; removed for other builders (see transforms.py).
     paragraph += nodes.inline(spoken, spoken, classes=["tapssec-a11y"])
