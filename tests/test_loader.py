@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from catalogs import BASE_FILES, line_of, load, problem_keys, protocol_text, write_catalog
 
+from sphinx_tapssec.model.entities import Author
 from sphinx_tapssec.model.located_yaml import MAX_DEPTH, YamlError, parse
 from sphinx_tapssec.model.problems import Subtype
 
@@ -246,7 +247,7 @@ def test_dates_stay_text(tmp_path: Path) -> None:
     assert result.problems == ()
     assert result.catalog.survey is not None
     assert result.catalog.survey.date == "2020-04-23"
-    assert result.catalog.survey.authors == (("A. Author", ""),)
+    assert result.catalog.survey.authors == (Author("A. Author", None),)
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
