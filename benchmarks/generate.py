@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks._catalog import write_catalog
-from benchmarks._data import CATEGORIES, INTERFACES, PHASES, TRANSPORTS, SynthCatalog, synthesize
+from benchmarks._data import CATEGORIES, INTERFACES, PHASES, TRANSPORTS, synthesize
 from benchmarks._floor import floor_pages
 from benchmarks._layout import RECORDER, Layout, title
 from benchmarks._thin import thin_ext_pages, thin_floor_pages
+from sphinx_tapssec.model.entities import Catalog
 
 EXT_CONF = (
     """project = "Synthetic survey (sphinx-tapssec)"
@@ -49,7 +50,7 @@ class Generated:
     """Where a generated benchmark lives, and what it holds."""
 
     root: Path
-    catalog: SynthCatalog
+    catalog: Catalog
     layout: Layout
 
     @property
@@ -73,7 +74,7 @@ class Generated:
         return self.root / "ext-thin"
 
 
-def ext_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
+def ext_pages(catalog: Catalog, layout: Layout) -> dict[str, str]:
     """The extension project's documents, by docname."""
     pages = {"index": layout.index()}
     pages["protocols/index"] = (

@@ -191,6 +191,11 @@ def _dump(data: Any) -> str:
     return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=4096)
 
 
+def record_yaml(entity: Any) -> str:
+    """One record (e.g. a protocol: a whole ``protocols/<id>.yaml`` file) as catalog YAML."""
+    return _dump(_mapping(RECORDS[entity.record_name], entity))
+
+
 def to_catalog_files(catalog: Catalog) -> dict[str, str]:
     """The catalog in its own YAML format: file name (relative to a catalog directory) -> text.
 
@@ -203,7 +208,7 @@ def to_catalog_files(catalog: Catalog) -> dict[str, str]:
         spec = RECORDS[file_spec.record]
         value = getattr(catalog, file_spec.attribute)
         if file_spec.key is None:  # one file per record, named after its id
-            files.update({file_spec.pattern.replace("*", r.id): _dump(_mapping(spec, r)) for r in value})
+            files.update({file_spec.pattern.replace("*", r.id): record_yaml(r) for r in value})
         elif file_spec.many and value:
             files[file_spec.pattern] = _dump({file_spec.key: [_mapping(spec, record) for record in value]})
         elif not file_spec.many and value is not None:

@@ -12,7 +12,10 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
+
+if TYPE_CHECKING:
+    from typing import TypedDict
 
 _C = TypeVar("_C")
 
@@ -55,24 +58,26 @@ class Kind(StrEnum):
 LIST_KINDS = frozenset({Kind.STRINGS, Kind.RECORDS, Kind.EXPOSURES})
 
 
-@dataclass(frozen=True, slots=True)
-class Declared:
-    """What a record attribute declares about its catalog key (see :func:`yaml_field`)."""
+if TYPE_CHECKING:
 
-    kind: Kind
-    required: bool
-    help: str
-    #: The YAML key, when it differs from the attribute's name.
-    key: str | None = None
-    choices: tuple[str, ...] = ()
-    pattern: str | None = None
-    #: For RECORD, RECORDS and EXPOSURES: the record class of the nested mappings.
-    record: type[Any] | None = None
-    refers_to: str | None = None
-    #: Whether an edition may change the field (see :mod:`.editions`).
-    changeable: bool = False
-    #: Whether an edition may remove the field (a change without a value).
-    removable: bool = False
+    class Declared(TypedDict):
+        """What a record attribute declares about its catalog key (see :func:`yaml_field`); a plain
+        dict at run time, as a class would cost every import of the entities a dataclass more."""
+
+        kind: Kind
+        required: bool
+        help: str
+        #: The YAML key, when it differs from the attribute's name.
+        key: str | None
+        choices: tuple[str, ...]
+        pattern: str | None
+        #: For RECORD, RECORDS and EXPOSURES: the record class of the nested mappings.
+        record: type[Any] | None
+        refers_to: str | None
+        #: Whether an edition may change the field (see :mod:`.editions`).
+        changeable: bool
+        #: Whether an edition may remove the field (a change without a value).
+        removable: bool
 
 
 #: The keys of a :class:`dataclasses.Field`'s metadata that this module uses.
@@ -97,7 +102,18 @@ def yaml_field(
     default: Any = dataclasses.MISSING,
 ) -> Any:
     """A dataclass field that a catalog key sets; the declaration of that key."""
-    declared = Declared(kind, required, help, key, choices, pattern, record, refers_to, changeable, removable)
+    declared: Declared = {
+        "kind": kind,
+        "required": required,
+        "help": help,
+        "key": key,
+        "choices": choices,
+        "pattern": pattern,
+        "record": record,
+        "refers_to": refers_to,
+        "changeable": changeable,
+        "removable": removable,
+    }
     return dataclasses.field(default=default, kw_only=kw_only, metadata={DECLARED: declared})
 
 

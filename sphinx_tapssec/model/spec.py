@@ -12,7 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx_tapssec.model import entities as e
 from sphinx_tapssec.model.fields import (
@@ -28,9 +28,11 @@ from sphinx_tapssec.model.fields import (
     RFC_PATTERN,
     SECTION_PATTERN,
     TAPS_CONSTRUCT_KINDS,
-    Declared,
     Kind,
 )
+
+if TYPE_CHECKING:
+    from sphinx_tapssec.model.fields import Declared
 
 __all__ = [
     "CHANGE_KINDS",
@@ -121,19 +123,20 @@ class FileSpec:
 
 
 def _field(attribute: str, declared: Declared) -> Field:
+    pattern, record = declared["pattern"], declared["record"]
     return Field(
-        name=declared.key or attribute,
-        kind=declared.kind,
-        required=declared.required,
-        help=declared.help,
-        choices=declared.choices,
-        pattern=declared.pattern,
-        record=None if declared.record is None else declared.record.record_name,
-        refers_to=declared.refers_to,
+        name=declared["key"] or attribute,
+        kind=declared["kind"],
+        required=declared["required"],
+        help=declared["help"],
+        choices=declared["choices"],
+        pattern=pattern,
+        record=None if record is None else record.record_name,
+        refers_to=declared["refers_to"],
         attribute=attribute,
-        changeable=declared.changeable,
-        removable=declared.removable,
-        regex=None if declared.pattern is None else re.compile(declared.pattern),
+        changeable=declared["changeable"],
+        removable=declared["removable"],
+        regex=None if pattern is None else re.compile(pattern),
     )
 
 
