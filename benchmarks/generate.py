@@ -45,6 +45,16 @@ exclude_patterns = ["_build"]
 )
 
 
+class _Below:
+    """A directory below the generated root, read as an attribute."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, generated: Generated, owner: type[Generated] | None = None) -> Path:
+        return generated.root / self.name
+
+
 @dataclass(frozen=True, slots=True)
 class Generated:
     """Where a generated benchmark lives, and what it holds."""
@@ -53,25 +63,16 @@ class Generated:
     catalog: Catalog
     layout: Layout
 
-    @property
-    def catalog_dir(self) -> Path:
-        return self.root / "catalog"
-
-    @property
-    def ext_dir(self) -> Path:
-        return self.root / "ext"
-
-    @property
-    def floor_dir(self) -> Path:
-        return self.root / "floor"
-
-    @property
-    def thin_dir(self) -> Path:
-        return self.root / "thin"
-
-    @property
-    def ext_thin_dir(self) -> Path:
-        return self.root / "ext-thin"
+    #: The catalog files.
+    catalog_dir = _Below("catalog")
+    #: The project rendering the catalog with the extension.
+    ext_dir = _Below("ext")
+    #: The same pages as plain reST (the equal-content floor).
+    floor_dir = _Below("floor")
+    #: The survey as a person would write it by hand (the thin floor).
+    thin_dir = _Below("thin")
+    #: The thin floor's pages with the extension.
+    ext_thin_dir = _Below("ext-thin")
 
 
 def ext_pages(catalog: Catalog, layout: Layout) -> dict[str, str]:
