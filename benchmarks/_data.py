@@ -1,14 +1,18 @@
-"""Synthetic catalog records, deterministic from a seed: N protocols x the survey's 13 interfaces.
+"""A synthetic catalog, deterministic from a seed: N protocols x the survey's 13 interfaces.
 
 The records mimic the real catalog: one to three paragraphs of description citing references,
 structure and transport notes, about half of the interfaces exposed, one exposure in ten
-qualified by a note. Nothing here knows about YAML or reStructuredText (see generate.py).
+qualified by a note. They are the model's own entities (:mod:`sphinx_tapssec.model.entities`),
+so the catalog files are written by the model's export; nothing here knows about YAML or
+reStructuredText (see generate.py).
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from typing import TypeVar
+
+from sphinx_tapssec.model import entities as model
 
 #: The survey's categories, phases and transport classes (ids, names and sections).
 CATEGORIES = (
@@ -104,73 +108,6 @@ _TAILS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Cited:
-    """An optional qualifier: a note in plain text and the references it cites."""
-
-    note: str | None
-    references: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SynthReference:
-    id: str
-    kind: str
-    title: str
-    authors: tuple[str, ...]
-    date: str
-    rfc: int | None
-    draft: str | None
-    version: str | None
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class SynthInterface:
-    code: str
-    name: str
-    phase: str
-    definition: str
-    references: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SynthProtocol:
-    id: str
-    name: str
-    full_name: str
-    section: str
-    category: str
-    in_table: bool
-    summary: str
-    description: str
-    structure: str
-    handshake: str | None
-    record: str | None
-    requires: tuple[str, ...]
-    group: str | None
-    mapping: Cited | None
-    #: ``(kind, qualifier)`` of a transport-specific dependency.
-    specific: tuple[str, Cited] | None
-    transport_note: str | None
-    #: ``(code, qualifier or None)`` in the survey's column order.
-    exposes: tuple[tuple[str, Cited | None], ...]
-    references: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SynthCatalog:
-    """Everything the generator writes, protocols already in catalog (section) order."""
-
-    seed: int
-    protocols: tuple[SynthProtocol, ...]
-    interfaces: tuple[SynthInterface, ...]
-    references: tuple[SynthReference, ...]
-
-    def protocol(self, protocol_id: str) -> SynthProtocol:
-        return next(p for p in self.protocols if p.id == protocol_id)
-
-
 class _Writer:
     """Sentences and paragraphs of plausible protocol prose, citing references as ``[ID]``."""
 
@@ -199,14 +136,36 @@ class _Writer:
     def maybe(self, probability: float, sentences: int = 1) -> str | None:
         return self.paragraph(sentences) if self.rng.random() < probability else None
 
-    def cited(self, probability: float) -> Cited | None:
+    def cited(self, probability: float) -> tuple[str | None, tuple[str, ...]] | None:
+        """A qualifier, with the given *probability*: a note (or none) and the references it cites."""
         if self.rng.random() >= probability:
             return None
         note = f"{self.rng.choice(_TAILS)}" if self.rng.random() < 0.8 else None
-        return Cited(note, self.refs(0 if note else 1, 1))
+        return note, self.refs(0 if note else 1, 1)
 
 
-def _references(rng: random.Random, count: int) -> tuple[SynthReference, ...]:
+_G = TypeVar("_G", model.Category, model.Phase, model.Transport)
+
+#: Where a synthetic record comes from: no file, no line.
+SYNTHETIC = model.Source("synthetic", 0)
+
+
+def _reference(index: int, title: str, authors: tuple[str, ...], date: str) -> model.Reference:
+    """Reference *index*: an RFC, an Internet-Draft or a paper, in turn."""
+    number, draft = 7000 + index, f"draft-ietf-synth-topic{index}"
+    rfc, internet_draft, paper = (
+        (f"RFC{number}", "rfc", number, None, None, f"https://www.rfc-editor.org/rfc/rfc{number}"),
+        (f"I-D.ietf-synth-topic{index}", "internet-draft", None, draft, f"{index % 40:02d}", ""),
+        (f"Paper{index}", "paper", None, None, None, f"https://example.org/papers/{index}.pdf"),
+    )
+    ref_id, kind, rfc_number, draft_name, version, url = (rfc, internet_draft, paper)[index % 3]
+    url = url or f"https://datatracker.ietf.org/doc/html/{draft}"
+    return model.Reference(
+        ref_id, kind, title, authors, date, url, rfc_number, None, None, draft_name, version, SYNTHETIC
+    )
+
+
+def _references(rng: random.Random, count: int) -> tuple[model.Reference, ...]:
     result = []
     for index in range(count):
         authors = tuple(
@@ -215,88 +174,81 @@ def _references(rng: random.Random, count: int) -> tuple[SynthReference, ...]:
         )
         date = f"{rng.choice(MONTHS)} {2000 + index % 21}"
         title = f"{rng.choice(_SUBJECTS)[4:].strip().title()} {rng.choice(_VERBS).title()} {rng.choice(_OBJECTS)}"
-        if index % 3 == 0:
-            number = 7000 + index
-            result.append(
-                SynthReference(
-                    f"RFC{number}",
-                    "rfc",
-                    title,
-                    authors,
-                    date,
-                    number,
-                    None,
-                    None,
-                    f"https://www.rfc-editor.org/rfc/rfc{number}",
-                )
-            )
-        elif index % 3 == 1:
-            draft = f"draft-ietf-synth-topic{index}"
-            result.append(
-                SynthReference(
-                    f"I-D.ietf-synth-topic{index}",
-                    "internet-draft",
-                    title,
-                    authors,
-                    date,
-                    None,
-                    draft,
-                    f"{index % 40:02d}",
-                    f"https://datatracker.ietf.org/doc/html/{draft}",
-                )
-            )
-        else:
-            result.append(
-                SynthReference(
-                    f"Paper{index}",
-                    "paper",
-                    title,
-                    authors,
-                    date,
-                    None,
-                    None,
-                    None,
-                    f"https://example.org/papers/{index}.pdf",
-                )
-            )
+        result.append(_reference(index, title, authors, date))
     return tuple(result)
 
 
-def _protocol(index: int, category: str, section: str, writer: _Writer) -> SynthProtocol:
+def _exposure(code: str, qualifier: tuple[str | None, tuple[str, ...]] | None) -> model.Exposure:
+    note, references = qualifier or (None, ())
+    return model.Exposure(code, note, references, SYNTHETIC)
+
+
+def _dependency(kind: str | None, qualifier: tuple[str | None, tuple[str, ...]] | None) -> model.Dependency | None:
+    return None if qualifier is None else model.Dependency(kind, *qualifier, SYNTHETIC)
+
+
+def _protocol(index: int, category: str, section: str, writer: _Writer) -> model.Protocol:
+    # The random draws are made in a fixed order, so the same seed gives the same catalog.
     rng = writer.rng
     word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
     requires = rng.choice(((), ("byte-stream",), ("datagram",), ("datagram",), ("byte-stream", "datagram")))
-    specific = (rng.choice(SPECIFIC_KINDS), Cited(writer.sentence(), writer.refs(1, 1))) if rng.random() < 0.1 else None
-    exposes = tuple((code, writer.cited(0.1)) for code, _, _ in INTERFACES if rng.random() < 0.5)
-    return SynthProtocol(
+    specific = (rng.choice(SPECIFIC_KINDS), (writer.sentence(), writer.refs(1, 1))) if rng.random() < 0.1 else None
+    exposes = tuple(_exposure(code, writer.cited(0.1)) for code, _, _ in INTERFACES if rng.random() < 0.5)
+    in_table, summary, description = rng.random() < 0.9, writer.sentence(), writer.text((1, 3))
+    structure = model.Structure(rng.choice(STRUCTURES), writer.maybe(0.7), writer.maybe(0.7))
+    group = rng.choice(CATEGORIES)[0] if rng.random() < 0.05 else None
+    mapping = _dependency(None, writer.cited(0.1) if "datagram" in requires else None)
+    needs = model.TransportNeeds(
+        requires, group, mapping, _dependency(*specific) if specific else None, writer.maybe(0.1), SYNTHETIC
+    )
+    return model.Protocol(
         id=f"{word}{index}",
         name=f"{word.upper()}-{index}",
         full_name=f"{word.title()} Security Protocol {index}",
         section=section,
         category=category,
-        in_table=rng.random() < 0.9,
-        summary=writer.sentence(),
-        description=writer.text((1, 3)),
-        structure=rng.choice(STRUCTURES),
-        handshake=writer.maybe(0.7),
-        record=writer.maybe(0.7),
-        requires=requires,
-        group=rng.choice(CATEGORIES)[0] if rng.random() < 0.05 else None,
-        mapping=writer.cited(0.1) if "datagram" in requires else None,
-        specific=specific,
-        transport_note=writer.maybe(0.1),
+        in_table=in_table,
+        summary=summary,
+        description=description,
+        structure=structure,
+        transport=needs,
         exposes=exposes,
         references=writer.refs(1, 3),
+        source=SYNTHETIC,
     )
 
 
-def synthesize(protocols: int, seed: int = 1) -> SynthCatalog:
+def _survey(protocols: int, seed: int) -> model.Survey:
+    return model.Survey(
+        id="draft-synthetic-survey-00",
+        title=f"A Synthetic Survey of {protocols} Security Protocols",
+        date="2026-01-01",
+        status="Benchmark fixture",
+        authors=(model.Author("Generated", None),),
+        url=None,
+        abstract=(
+            f"A synthetic catalog of {protocols} protocols (seed {seed}), written to measure sphinx-tapssec at scale."
+        ),
+        expires=None,
+        source=SYNTHETIC,
+    )
+
+
+def _groups(kind: type[_G], rows: tuple[tuple[str, str, str], ...], about: str) -> tuple[_G, ...]:
+    return tuple(
+        kind(group_id, name, section, f"The {about} {name.lower()}, as the synthetic survey groups them.", SYNTHETIC)
+        for group_id, name, section in rows
+    )
+
+
+def synthesize(protocols: int, seed: int = 1) -> model.Catalog:
     """A catalog of *protocols* protocols, the same for the same *seed*."""
     rng = random.Random(seed)
     references = _references(rng, max(24, protocols // 2))
     writer = _Writer(rng, tuple(r.id for r in references))
     interfaces = tuple(
-        SynthInterface(code, name, phase, writer.text((1, 2)), writer.refs(0, 1)) for code, name, phase in INTERFACES
+        model.Interface(code, name, phase, PHASE_SECTIONS[phase], writer.text((1, 2)), writer.refs(0, 1), SYNTHETIC)
+        for code, name, phase in INTERFACES
     )
     counts = dict.fromkeys((c[0] for c in CATEGORIES), 0)
     records = []
@@ -306,4 +258,12 @@ def synthesize(protocols: int, seed: int = 1) -> SynthCatalog:
         records.append(_protocol(index, category, f"{category_section}.{counts[category]}", writer))
     # The catalog's order: by section number, numerically.
     records.sort(key=lambda p: tuple(int(part) for part in p.section.split(".")))
-    return SynthCatalog(seed, tuple(records), interfaces, references)
+    return model.Catalog(
+        protocols=tuple(records),
+        interfaces=interfaces,
+        categories=_groups(model.Category, CATEGORIES, "protocols of the"),
+        phases=_groups(model.Phase, PHASES, "interfaces of the"),
+        transports=_groups(model.Transport, TRANSPORTS, "protocols needing"),
+        references=references,
+        survey=_survey(protocols, seed),
+    )

@@ -8,24 +8,13 @@ than the extension's output.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from benchmarks._data import (
-    CATEGORIES,
-    INTERFACES,
-    PHASE_SECTIONS,
-    PHASES,
-    TRANSPORTS,
-    Cited,
-    SynthCatalog,
-    SynthProtocol,
-    SynthReference,
-)
+from benchmarks._data import CATEGORIES, INTERFACES, PHASE_SECTIONS, PHASES, TRANSPORTS
 from benchmarks._layout import Layout, title
+from sphinx_tapssec.model.entities import CITATION, Catalog, Dependency, Exposure, Protocol, Reference
+from sphinx_tapssec.model.export import MARK
 
-MARK = "x"
-_CITATION = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\]")
 _STRUCTURE = {
     "integrated": "Handshake and record protocol are integrated.",
     "separate": "Handshake and record protocol are separate protocols.",
@@ -54,7 +43,7 @@ def _cite(reference_id: str) -> str:
 
 def _text(text: str) -> str:
     """Plain catalog text as reST: one line per paragraph, ``[ID]`` as a link."""
-    return _CITATION.sub(lambda m: _cite(m.group(1)), " ".join(text.split()))
+    return CITATION.sub(lambda m: _cite(m.group(1)), " ".join(text.split()))
 
 
 def _paragraphs(text: str) -> str:
@@ -65,43 +54,43 @@ def _bullets(items: Iterable[str], indent: str = "") -> str:
     return "\n" + "".join(f"{indent}* {item}\n" for item in items)
 
 
-def _qualifier(cited: Cited | None) -> str:
-    if cited is None:
+def _qualifier(cited: Exposure) -> str:
+    """`` (note [refs])``, or nothing for an exposure without a qualifier."""
+    if not (cited.note or cited.references):
         return ""
     inner = [_text(cited.note)] if cited.note else []
     inner += [_cite(r) for r in cited.references]
     return f" ({' '.join(inner)})"
 
 
-def _dependency(label: str, cited: Cited) -> str:
+def _dependency(label: str, cited: Dependency) -> str:
     """``label: note [refs]``, or `` note [refs]`` without a label."""
     text = label + (f"{': ' if label else ' '}{_text(cited.note)}" if cited.note else "")
     return text + "".join(f" {_cite(r)}" for r in cited.references)
 
 
-def _transport_items(p: SynthProtocol) -> list[str]:
+def _transport_items(p: Protocol) -> list[str]:
+    needs = p.transport
     items = [
-        "Listed under: " + ", ".join(_ref("tr", t, _NAMES[t]) for t in p.requires)
-        if p.requires
+        "Listed under: " + ", ".join(_ref("tr", t, _NAMES[t]) for t in needs.requires)
+        if needs.requires
         else "Listed under no transport class in Section 4."
     ]
-    if p.mapping:
-        items.append(_dependency("Defined byte-stream mapping", p.mapping))
-    if p.specific:
-        label = _SPECIFIC[p.specific[0]]
-        items.append(_dependency(label[0].upper() + label[1:], p.specific[1]))
-    if p.transport_note:
-        items.append(_text(p.transport_note))
+    if needs.byte_stream_mapping:
+        items.append(_dependency("Defined byte-stream mapping", needs.byte_stream_mapping))
+    if needs.specific:
+        label = _SPECIFIC[needs.specific.kind or ""]
+        items.append(_dependency(label[0].upper() + label[1:], needs.specific))
+    if needs.note:
+        items.append(_text(needs.note))
     return items
 
 
-def protocol_rst(p: SynthProtocol) -> str:
+def protocol_rst(p: Protocol) -> str:
     """What ``.. secproto::`` renders, as a section of plain reST."""
-    structure = [_STRUCTURE[p.structure]]
-    structure += [
-        f"**{side}:** {_text(text)}" for side, text in (("Handshake", p.handshake), ("Record", p.record)) if text
-    ]
-    exposes = [f"{_ref('iface', code, code)} ({_INTERFACE_NAMES[code]}){_qualifier(q)}" for code, q in p.exposes]
+    sides = (("Handshake", p.structure.handshake), ("Record", p.structure.record))
+    structure = [_STRUCTURE[p.structure.kind], *(f"**{side}:** {_text(text)}" for side, text in sides if text)]
+    exposes = [f"{_ref('iface', e.code, e.code)} ({_INTERFACE_NAMES[e.code]}){_qualifier(e)}" for e in p.exposes]
     in_table = "yes" if p.in_table else "no (described in Section 3 only)"
     return (
         f"\n.. _proto-{p.id}:\n\n{title(p.name, '-')}\n**{p.name}** — {p.full_name}\n\n*{p.summary}*\n"
@@ -122,7 +111,7 @@ def _group(kind: str, key: str, description: str, members: list[str]) -> str:
     return f"\n.. _{kind}-{key}:\n\n**{_NAMES[key]}**\n\n{_text(description)}\n" + _bullets(members)
 
 
-def matrix_rst(protocols: list[SynthProtocol], codes: list[str], caption: str) -> str:
+def matrix_rst(protocols: list[Protocol], codes: list[str], caption: str) -> str:
     """A ``list-table`` with the extension matrix's rows, columns, legend and notes."""
     # The extension's column widths, so the text builder wraps both tables alike (the text test compares them).
     widths = [max(len("Protocol"), *(len(p.name) for p in protocols)) + 2, *(max(3, len(code)) + 2 for code in codes)]
@@ -131,14 +120,13 @@ def matrix_rst(protocols: list[SynthProtocol], codes: list[str], caption: str) -
     lines += ["   * - Protocol", *(f"     - {_ref('iface', code, code)}" for code in codes)]
     notes: list[str] = []
     for p in protocols:
-        exposed = dict(p.exposes)
         lines.append(f"   * - {_ref('proto', p.id, p.name)}")
         for code in codes:
-            if code not in exposed:
+            qualifier = p.exposure(code)
+            if qualifier is None:
                 lines.append("     -")
                 continue
-            qualifier = exposed[code]
-            if qualifier is None:
+            if not _qualifier(qualifier):
                 lines.append(f"     - {MARK}")
                 continue
             notes.append(f"{p.name}, {code}:{_qualifier(qualifier)}")
@@ -149,7 +137,7 @@ def matrix_rst(protocols: list[SynthProtocol], codes: list[str], caption: str) -
     return text + ("\n" + "".join(f"#. {note}\n" for note in notes) if notes else "")
 
 
-def _reference(ref: SynthReference) -> str:
+def _reference(ref: Reference) -> str:
     authors = ref.authors[0] if len(ref.authors) == 1 else ", ".join(ref.authors[:-1]) + ", and " + ref.authors[-1]
     details = ["Work in Progress", "Internet-Draft", f"{ref.draft}-{ref.version}"] if ref.draft else []
     details += [f"RFC {ref.rfc}"] if ref.rfc is not None else []
@@ -157,38 +145,46 @@ def _reference(ref: SynthReference) -> str:
     return f"\n.. _ref-{ref.id.lower()}:\n\n**[{ref.id}]** {text}, <{ref.url}>.\n"
 
 
-def _transport_page(catalog: SynthCatalog) -> str:
+def _transport_page(catalog: Catalog) -> str:
     protocols = catalog.protocols
     text = title("Transport dependencies")
     for transport_id, name, _ in TRANSPORTS:
         text += f"\n.. _tr-{transport_id}:\n\n{title(name, '-')}\n**{name}**\n\n"
         text += f"The protocols needing {name.lower()}, as the synthetic survey groups them.\n"
         if transport_id in ("byte-stream", "datagram"):
-            text += _by_group([(p, _ref("proto", p.id, p.name)) for p in protocols if transport_id in p.requires])
+            text += _by_group(
+                [(p, _ref("proto", p.id, p.name)) for p in protocols if transport_id in p.transport.requires]
+            )
         elif transport_id == "byte-stream-mapping":
             text += _by_group(
-                [(p, _ref("proto", p.id, p.name) + _dependency("", p.mapping)) for p in protocols if p.mapping]
+                [
+                    (p, _ref("proto", p.id, p.name) + _dependency("", p.transport.byte_stream_mapping))
+                    for p in protocols
+                    if p.transport.byte_stream_mapping
+                ]
             )
         else:
             items = [
-                _ref("proto", p.id, p.name) + " " + _dependency(_SPECIFIC[p.specific[0]], p.specific[1])
+                _ref("proto", p.id, p.name)
+                + " "
+                + _dependency(_SPECIFIC[p.transport.specific.kind or ""], p.transport.specific)
                 for p in protocols
-                if p.specific
+                if p.transport.specific
             ]
             text += _bullets(items) if items else ""
     return text
 
 
-def _by_group(entries: list[tuple[SynthProtocol, str]]) -> str:
+def _by_group(entries: list[tuple[Protocol, str]]) -> str:
     text = ""
     for category_id, name, _ in CATEGORIES:
-        items = [item for p, item in entries if (p.group or p.category) == category_id]
+        items = [item for p, item in entries if p.section4_group == category_id]
         if items:
             text += f"\n{_ref('cat', category_id, name)}:\n" + _bullets(items)
     return text
 
 
-def floor_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
+def floor_pages(catalog: Catalog, layout: Layout) -> dict[str, str]:
     """The floor project's documents, by docname (the same docnames as the extension project)."""
     protocols = list(catalog.protocols)
     codes = [code for code, _, _ in INTERFACES]
@@ -226,9 +222,9 @@ def floor_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
     )
     for interface in catalog.interfaces:
         exposers = [
-            f"{_ref('proto', p.id, p.name)}{_qualifier(dict(p.exposes)[interface.code])}"
+            f"{_ref('proto', p.id, p.name)}{_qualifier(exposure)}"
             for p in protocols
-            if interface.code in dict(p.exposes)
+            if (exposure := p.exposure(interface.code)) is not None
         ]
         pages[f"interfaces/{interface.code.lower()}"] = (
             f".. _iface-{interface.code.lower()}:\n\n"

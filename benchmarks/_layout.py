@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmarks._data import CATEGORIES, INTERFACES, PHASES, SynthCatalog, SynthProtocol
+from benchmarks._data import CATEGORIES, INTERFACES, PHASES
+from sphinx_tapssec.model.entities import Catalog, Protocol
 
 #: Protocols described on one page.
 PER_PAGE = 20
@@ -35,10 +36,10 @@ def title(text: str, underline: str = "=") -> str:
 class Layout:
     """Which protocols go on which page, and the docnames of every page."""
 
-    pages: tuple[tuple[SynthProtocol, ...], ...]
+    pages: tuple[tuple[Protocol, ...], ...]
 
     @classmethod
-    def of(cls, catalog: SynthCatalog) -> Layout:
+    def of(cls, catalog: Catalog) -> Layout:
         protocols = catalog.protocols
         return cls(tuple(protocols[i : i + PER_PAGE] for i in range(0, len(protocols), PER_PAGE)))
 
@@ -81,13 +82,13 @@ class Layout:
             ]
         )
 
-    def rendering(self, protocol: SynthProtocol) -> set[str]:
+    def rendering(self, protocol: Protocol) -> set[str]:
         """The documents that show *protocol*: what editing its file alone must re-read, and no more."""
         docs = {self.page_of(protocol.id), "protocols/index", f"matrices/{protocol.category}"}
-        docs |= {f"interfaces/{code.lower()}" for code, _ in protocol.exposes}
+        docs |= {f"interfaces/{code.lower()}" for code in protocol.interface_codes}
         if protocol.in_table:
             docs |= {"matrix", *(f"matrices/{phase_id}" for phase_id, _, _ in PHASES)}
-        if protocol.requires or protocol.mapping or protocol.specific:
+        if protocol.transport_classes:
             docs.add("transport")
         return docs
 

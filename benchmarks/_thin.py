@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks._data import CATEGORIES, INTERFACES, TRANSPORTS, SynthCatalog, SynthProtocol
+from benchmarks._data import CATEGORIES, INTERFACES, TRANSPORTS
 from benchmarks._layout import title
+from sphinx_tapssec.model.entities import Catalog, Protocol
 
 #: Protocols described on one page.
 THIN_PER_PAGE = 50
@@ -28,12 +29,12 @@ def page_name(number: int) -> str:
     return f"protocols/page-{number + 1:03d}"
 
 
-def pages_of(catalog: SynthCatalog) -> list[tuple[SynthProtocol, ...]]:
+def pages_of(catalog: Catalog) -> list[tuple[Protocol, ...]]:
     protocols = catalog.protocols
     return [protocols[i : i + THIN_PER_PAGE] for i in range(0, len(protocols), THIN_PER_PAGE)]
 
 
-def thin_page_of(catalog: SynthCatalog, protocol_id: str) -> str:
+def thin_page_of(catalog: Catalog, protocol_id: str) -> str:
     """The thin projects' docname describing *protocol_id*."""
     for number, page in enumerate(pages_of(catalog)):
         if any(p.id == protocol_id for p in page):
@@ -50,33 +51,33 @@ def _bullets(items: list[str]) -> str:
     return "\n" + "".join(f"* {item}\n" for item in items) if items else "\n* none\n"
 
 
-def thin_protocol(p: SynthProtocol) -> str:
+def thin_protocol(p: Protocol) -> str:
     """One protocol as a person would write it: plain text, citations left as ``[ID]``."""
-    codes = ", ".join(code for code, _ in p.exposes) or "none"
+    codes = ", ".join(p.interface_codes) or "none"
     description = "".join(f"\n{' '.join(block.split())}\n" for block in p.description.split("\n\n"))
     return (
         f"\n{title(p.name, '-')}\n:Category: {_NAMES[p.category]}\n:Exposed interfaces: {codes}\n"
         + description
         + "\nTransports:\n"
-        + _bullets([_NAMES[t] for t in p.requires])
+        + _bullets([_NAMES[t] for t in p.transport.requires])
         + "\nReferences:\n"
         + _bullets([f"[{r}]" for r in p.references])
     )
 
 
-def thin_matrix(catalog: SynthCatalog) -> str:
+def thin_matrix(catalog: Catalog) -> str:
     codes = [code for code, _, _ in INTERFACES]
     lines = [".. list-table:: Interfaces exposed by each protocol", "   :header-rows: 1", "   :stub-columns: 1", ""]
     lines += ["   * - Protocol", *(f"     - {code}" for code in codes)]
     for p in catalog.protocols:
         if not p.in_table:
             continue
-        exposed = {code for code, _ in p.exposes}
+        exposed = set(p.interface_codes)
         lines += [f"   * - {p.name}", *(f"     - {MARK}" if code in exposed else "     -" for code in codes)]
     return title("Summary matrix") + "\n" + "\n".join(lines) + "\n"
 
 
-def thin_floor_pages(catalog: SynthCatalog) -> dict[str, str]:
+def thin_floor_pages(catalog: Catalog) -> dict[str, str]:
     pages = pages_of(catalog)
     result = {"index": _index(len(pages)), "matrix": thin_matrix(catalog)}
     for number, page in enumerate(pages):
@@ -85,7 +86,7 @@ def thin_floor_pages(catalog: SynthCatalog) -> dict[str, str]:
     return result
 
 
-def thin_ext_pages(catalog: SynthCatalog) -> dict[str, str]:
+def thin_ext_pages(catalog: Catalog) -> dict[str, str]:
     pages = pages_of(catalog)
     result = {"index": _index(len(pages))}
     result["matrix"] = (

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks._catalog import write_catalog
-from benchmarks._data import CATEGORIES, INTERFACES, PHASES, TRANSPORTS, SynthCatalog, synthesize
+from benchmarks._data import CATEGORIES, INTERFACES, PHASES, TRANSPORTS, synthesize
 from benchmarks._floor import floor_pages
 from benchmarks._layout import RECORDER, Layout, title
 from benchmarks._thin import thin_ext_pages, thin_floor_pages
+from sphinx_tapssec.model.entities import Catalog
 
 EXT_CONF = (
     """project = "Synthetic survey (sphinx-tapssec)"
@@ -44,36 +45,37 @@ exclude_patterns = ["_build"]
 )
 
 
+class _Below:
+    """A directory below the generated root, read as an attribute."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, generated: Generated, owner: type[Generated] | None = None) -> Path:
+        return generated.root / self.name
+
+
 @dataclass(frozen=True, slots=True)
 class Generated:
     """Where a generated benchmark lives, and what it holds."""
 
     root: Path
-    catalog: SynthCatalog
+    catalog: Catalog
     layout: Layout
 
-    @property
-    def catalog_dir(self) -> Path:
-        return self.root / "catalog"
-
-    @property
-    def ext_dir(self) -> Path:
-        return self.root / "ext"
-
-    @property
-    def floor_dir(self) -> Path:
-        return self.root / "floor"
-
-    @property
-    def thin_dir(self) -> Path:
-        return self.root / "thin"
-
-    @property
-    def ext_thin_dir(self) -> Path:
-        return self.root / "ext-thin"
+    #: The catalog files.
+    catalog_dir = _Below("catalog")
+    #: The project rendering the catalog with the extension.
+    ext_dir = _Below("ext")
+    #: The same pages as plain reST (the equal-content floor).
+    floor_dir = _Below("floor")
+    #: The survey as a person would write it by hand (the thin floor).
+    thin_dir = _Below("thin")
+    #: The thin floor's pages with the extension.
+    ext_thin_dir = _Below("ext-thin")
 
 
-def ext_pages(catalog: SynthCatalog, layout: Layout) -> dict[str, str]:
+def ext_pages(catalog: Catalog, layout: Layout) -> dict[str, str]:
     """The extension project's documents, by docname."""
     pages = {"index": layout.index()}
     pages["protocols/index"] = (

@@ -24,7 +24,7 @@ from benchmarks.generate import Generated, generate
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from benchmarks._data import SynthProtocol
+    from sphinx_tapssec.model.entities import Protocol
 
 #: Two pages of protocols, enough for every kind of page to show some and omit others.
 PROTOCOLS = 24
@@ -65,7 +65,7 @@ def project(tmp_path: Path) -> tuple[Generated, Path]:
     return generated, builddir
 
 
-def pick(generated: Generated, *, in_table: bool) -> SynthProtocol:
+def pick(generated: Generated, *, in_table: bool) -> Protocol:
     return next(p for p in generated.catalog.protocols if p.in_table == in_table and p.exposes)
 
 
@@ -113,7 +113,7 @@ def test_a_new_protocol_file_rereads_the_lists_it_joins(project: tuple[Generated
 def test_editing_the_interfaces_rereads_the_documents_showing_interfaces(project: tuple[Generated, Path]) -> None:
     generated, builddir = project
     path = generated.catalog_dir / "interfaces.yaml"
-    write(path, path.read_text(encoding="utf-8").replace('name: "Extensions"', 'name: "Protocol Extensions"', 1))
+    write(path, path.read_text(encoding="utf-8").replace("name: Extensions\n", "name: Protocol Extensions\n", 1))
     assert build(generated, builddir) == generated.layout.showing_interfaces()
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from catalogs import BASE_FILES, line_of, load, problem_keys, protocol_text, write_catalog
 
+from sphinx_tapssec.model.entities import Author
 from sphinx_tapssec.model.located_yaml import MAX_DEPTH, YamlError, parse
 from sphinx_tapssec.model.problems import Subtype
 
@@ -186,20 +188,24 @@ def test_missing_required_field_skips_the_record(tmp_path: Path) -> None:
     assert result.catalog.protocols == ()
 
 
-def test_unquoted_section_number_is_a_wrong_type(tmp_path: Path) -> None:
-    text = protocol_text(section="3.1")
+@pytest.mark.parametrize(
+    ("fields", "needle", "words"),
+    [
+        ({"section": "3.1"}, "section: 3.1", ("quote numbers", "float 3.1")),  # unquoted: a number
+        ({"in_table": '"yes"'}, "in_table", ("must be true or false, not str 'yes'",)),  # quoted: a string
+        ({"structure": "\n  kind: mixed"}, "kind: mixed", ("'mixed' is not one of integrated",)),  # nested
+        ({"id": "Alpha_1"}, "id: Alpha_1", ("does not match",)),
+    ],
+    ids=["unquoted-section", "quoted-boolean", "nested-choice", "id-pattern"],
+)
+def test_a_bad_required_value_is_reported_at_its_line(
+    tmp_path: Path, fields: dict[str, str], needle: str, words: tuple[str, ...]
+) -> None:
+    text = protocol_text(True, **fields)
     result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
-    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "section: 3.1"), "invalid_value")]
-    assert "quote numbers" in result.problems[0].message
-    assert "float 3.1" in result.problems[0].message
-    assert result.catalog.protocols == ()  # section is required
-
-
-def test_quoted_boolean_is_a_wrong_type(tmp_path: Path) -> None:
-    text = protocol_text(in_table='"yes"')
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
-    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "in_table"), "invalid_value")]
-    assert "true or false" in result.problems[0].message
+    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, needle), "invalid_value")]
+    assert all(word in result.problems[0].message for word in words)
+    assert result.catalog.protocols == ()  # the field is required: the record is skipped
 
 
 def test_wrong_type_of_an_optional_field_drops_only_the_field(tmp_path: Path) -> None:
@@ -223,20 +229,6 @@ def test_bad_choice(tmp_path: Path) -> None:
     assert result.catalog.reference("PAPER") is None
 
 
-def test_bad_choice_in_a_nested_record(tmp_path: Path) -> None:
-    text = protocol_text(structure="\n  kind: mixed")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
-    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "kind: mixed"), "invalid_value")]
-    assert result.catalog.protocols == ()
-
-
-def test_id_pattern(tmp_path: Path) -> None:
-    text = protocol_text(id="Alpha_1")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
-    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "id: Alpha_1"), "invalid_value")]
-    assert "does not match" in result.problems[0].message
-
-
 def test_dates_stay_text(tmp_path: Path) -> None:
     survey = (
         "survey:\n  id: draft-x-00\n  title: T\n  date: 2020-04-23\n  status: Internet-Draft\n"
@@ -246,7 +238,7 @@ def test_dates_stay_text(tmp_path: Path) -> None:
     assert result.problems == ()
     assert result.catalog.survey is not None
     assert result.catalog.survey.date == "2020-04-23"
-    assert result.catalog.survey.authors == (("A. Author", ""),)
+    assert result.catalog.survey.authors == (Author("A. Author", None),)
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:

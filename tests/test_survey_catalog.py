@@ -176,7 +176,7 @@ def test_catalog_loads_with_zero_problems(catalog: Catalog) -> None:
     assert catalog.survey is not None
     assert catalog.survey.id == "draft-ietf-taps-transport-security-12"
     assert catalog.survey.date == "2020-04-23"
-    assert [name for name, _ in catalog.survey.authors] == [
+    assert [author.name for author in catalog.survey.authors] == [
         "Theresa Enghardt",
         "Tommy Pauly",
         "Colin Perkins",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from catalogs import BASE_FILES, line_of, load, problem_keys, protocol_text, write_catalog
 
 from sphinx_tapssec.model.problems import Subtype
@@ -53,36 +54,33 @@ def test_duplicate_id_in_one_list_file(tmp_path: Path) -> None:
     assert phase.name == "Pre-Connection"
 
 
-def test_unknown_interface_drops_only_that_item(tmp_path: Path) -> None:
-    text = protocol_text(exposes="\n  - IPK\n  - XYZ\n  - ALG")
+@pytest.mark.parametrize(
+    ("exposes", "needle", "subtype", "words", "kept"),
+    [
+        ("\n  - IPK\n  - XYZ\n  - ALG", "- XYZ", "unknown_interface", "unknown interface 'XYZ'", ("IPK", "ALG")),
+        ("\n  - IPK\n  - ipk-2", "- ipk-2", "invalid_value", "does not match", ("IPK",)),
+        # The first of two is kept, without the second one's note.
+        (
+            "\n  - IPK\n  - ALG\n  - code: IPK\n    note: again",
+            "- code: IPK",
+            "duplicate_id",
+            "'IPK' twice",
+            ("IPK", "ALG"),
+        ),
+    ],
+    ids=["unknown-interface", "code-pattern", "exposed-twice"],
+)
+def test_a_bad_exposure_drops_only_that_item(
+    tmp_path: Path, exposes: str, needle: str, subtype: str, words: str, kept: tuple[str, ...]
+) -> None:
+    text = protocol_text(exposes=exposes)
     result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
-    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "- XYZ"), "unknown_interface")]
-    assert "unknown interface 'XYZ'" in result.problems[0].message
+    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, needle), subtype)]
+    assert words in result.problems[0].message
     alpha = result.catalog.protocol("alpha")
     assert alpha is not None
-    assert alpha.interface_codes == ("IPK", "ALG")
-
-
-def test_interface_code_that_breaks_the_pattern(tmp_path: Path) -> None:
-    text = protocol_text(exposes="\n  - IPK\n  - ipk-2")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
-    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "- ipk-2"), "invalid_value")]
-    alpha = result.catalog.protocol("alpha")
-    assert alpha is not None
-    assert alpha.interface_codes == ("IPK",)
-
-
-def test_interface_exposed_twice(tmp_path: Path) -> None:
-    text = protocol_text(exposes="\n  - IPK\n  - ALG\n  - code: IPK\n    note: again")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
-    assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "- code: IPK"), "duplicate_id")]
-    assert "'IPK' twice" in result.problems[0].message
-    alpha = result.catalog.protocol("alpha")
-    assert alpha is not None
-    assert alpha.interface_codes == ("IPK", "ALG")
-    exposure = alpha.exposure("IPK")
-    assert exposure is not None
-    assert exposure.note is None  # the first one is kept
+    assert alpha.interface_codes == kept
+    assert all(exposure.note is None for exposure in alpha.exposes)
 
 
 def test_unknown_category_drops_the_protocol(tmp_path: Path) -> None:

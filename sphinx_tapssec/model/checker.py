@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,12 +83,13 @@ class RecordChecker:
     def _unknown_fields(self, spec: Record, data: LocatedMap, what: str) -> dict[str, str]:
         """Report the keys *spec* does not define; return ``{required field: key}`` for likely typos of
         required fields that are missing, which :meth:`_missing` reports as one problem."""
+        unknown = [key for key in data if key not in spec.names]
+        if not unknown:
+            return {}
         names = [f.name for f in spec.fields]
         missing = {f.name for f in spec.fields if f.required and f.name not in data}
         typos: dict[str, str] = {}
-        for key in data:
-            if key in names:
-                continue
+        for key in unknown:
             guess = close_match(key, names)
             if guess in missing and guess not in typos:
                 typos[guess] = key
@@ -128,6 +128,8 @@ class RecordChecker:
                 line, Subtype.INVALID_VALUE, f"{what} must be {_expected(spec_field.kind)}, not {_kind_of(value)}"
             )
             return None
+        if not (spec_field.choices or spec_field.regex):
+            return converted
         if isinstance(converted, str) and not self._string_ok(spec_field, converted, line, what):
             return None
         if isinstance(converted, tuple):
@@ -139,7 +141,7 @@ class RecordChecker:
             allowed = ", ".join(spec_field.choices)
             self.report(line, Subtype.INVALID_VALUE, f"{what}: {value!r} is not one of {allowed}")
             return False
-        if spec_field.pattern and not re.fullmatch(spec_field.pattern, value):
+        if spec_field.regex and not spec_field.regex.fullmatch(value):
             self.report(line, Subtype.INVALID_VALUE, f"{what}: {value!r} does not match {spec_field.pattern}")
             return False
         return True

@@ -7,14 +7,14 @@ no protocol exposes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sphinx_tapssec.model.plural import plural
 
 if TYPE_CHECKING:
-    from sphinx_tapssec.model.entities import Catalog
+    from sphinx_tapssec.model.entities import Catalog, Interface, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,30 +30,28 @@ class Gap:
     location: str
 
 
-def _protocols(catalog: Catalog, described: Collection[tuple[str, str]], cited: frozenset[str]) -> list[Gap]:
+def _undescribed(
+    kind: str, directive: str, records: Iterable[Protocol | Interface], described: Collection[tuple[str, str]]
+) -> list[Gap]:
+    """A gap for each record of *kind* that no page describes (with *directive*)."""
     return [
         Gap(
-            "protocols",
-            p.id,
-            f"protocol {p.id!r} is described on no page (add '.. secproto:: {p.id}')",
-            p.source.location,
+            f"{kind}s",
+            r.id,
+            f"{kind} {r.id!r} is described on no page (add '.. {directive}:: {r.id}')",
+            r.source.location,
         )
-        for p in catalog.protocols
-        if ("protocol", p.id) not in described
+        for r in records
+        if (kind, r.id) not in described
     ]
+
+
+def _protocols(catalog: Catalog, described: Collection[tuple[str, str]], cited: frozenset[str]) -> list[Gap]:
+    return _undescribed("protocol", "secproto", catalog.protocols, described)
 
 
 def _interfaces(catalog: Catalog, described: Collection[tuple[str, str]], cited: frozenset[str]) -> list[Gap]:
-    return [
-        Gap(
-            "interfaces",
-            i.code,
-            f"interface {i.code!r} is described on no page (add '.. interface:: {i.code}')",
-            i.source.location,
-        )
-        for i in catalog.interfaces
-        if ("interface", i.code) not in described
-    ]
+    return _undescribed("interface", "interface", catalog.interfaces, described)
 
 
 def _references(catalog: Catalog, described: Collection[tuple[str, str]], cited: frozenset[str]) -> list[Gap]:

@@ -16,23 +16,31 @@ from typing import Any, TypeVar
 
 from sphinx_tapssec.model.entities import Catalog, Change, Edition, Exposure, Interface, Protocol, Source
 from sphinx_tapssec.model.problems import Problem, Subtype
+from sphinx_tapssec.model.spec import RECORDS
 
 _R = TypeVar("_R")
 
-#: The fields an edition may change, per kind of change (``cell`` and ``wording`` take none).
+#: The record each kind of change names, for the kinds that change a record's fields.
+_RECORD_OF = {
+    "survey": "survey",
+    "section": "heading",
+    "interface": "interface",
+    "phase": "phase",
+    "category": "category",
+    "transport": "transport",
+    "reference": "reference",
+}
+#: The fields an edition may change, per kind of change (``cell`` and ``wording`` take none), in
+#: the order the record declares them (a diff lists them in this order too).
 CHANGEABLE: dict[str, tuple[str, ...]] = {
-    "survey": ("id", "title", "date", "status", "url", "expires"),
-    "section": ("number", "title"),
-    "interface": ("code", "name", "definition", "section"),
-    "phase": ("name", "section", "description"),
-    "category": ("name", "section", "description"),
-    "transport": ("name", "section", "description"),
-    "reference": ("title", "authors", "date", "url", "doi", "version", "label", "series"),
+    **{kind: tuple(f.name for f in RECORDS[record].fields if f.changeable) for kind, record in _RECORD_OF.items()},
     "cell": (),
     "wording": (),
 }
 #: Fields whose value may be absent in a change: the change removes them.
-REMOVABLE = frozenset({("section", "number"), ("survey", "expires"), ("survey", "url"), ("reference", "label")})
+REMOVABLE = frozenset(
+    (kind, f.name) for kind, record in _RECORD_OF.items() for f in RECORDS[record].fields if f.removable
+)
 CELL_VALUES = ("exposed", "not-exposed")
 
 
@@ -274,24 +282,12 @@ def _shown(value: str | None) -> str:
     return "(none)" if value is None else repr(" ".join(value.split()))
 
 
-#: Fields compared per kind of record, in the order a diff lists them.
-_COMPARED: dict[str, tuple[str, ...]] = {
-    "interface": ("code", "name", "phase", "section", "definition"),
-    "phase": ("name", "section", "description"),
-    "category": ("name", "section", "description"),
-    "transport": ("name", "section", "description"),
-    "protocol": ("name", "full_name", "section", "category", "in_table"),
-    "reference": ("kind", "title", "authors", "date", "url", "rfc", "series", "doi", "draft", "version", "label"),
-}
-
-
 def diff(catalog: Catalog, before_id: str, after_id: str) -> list[Difference]:
     """What differs between editions *before_id* and *after_id* of *catalog* (the undivided catalog)."""
     before, after = apply_edition(catalog, before_id), apply_edition(catalog, after_id)
     result: list[Difference] = []
     if before.survey and after.survey:
-        survey_fields = ("id", "title", "date", "status", "url", "expires")
-        result += _fields("survey", "", before.survey, after.survey, survey_fields)
+        result += _fields("survey", "", before.survey, after.survey, CHANGEABLE["survey"])
         result += _records("section", _by(before.survey.sections, "key"), _by(after.survey.sections, "key"))
     for kind, collection in (
         ("phase", "phases"),
@@ -334,7 +330,8 @@ def _fields(kind: str, subject: str, before: Any, after: Any, fields: tuple[str,
 
 def _records(kind: str, before: dict[str, Any], after: dict[str, Any]) -> list[Difference]:
     result: list[Difference] = []
-    fields = _COMPARED.get(kind, ("number", "title"))
+    # Only what an edition may change can differ (protocols change only in their cells).
+    fields = CHANGEABLE.get(kind, ())
     for key, old in before.items():
         new = after.get(key)
         if new is None:

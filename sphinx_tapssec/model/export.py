@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sphinx_tapssec.model.entities import Catalog, Dependency, Interface, Protocol
+from sphinx_tapssec.model.fields import Kind
+from sphinx_tapssec.model.spec import FILES, RECORDS, Record
 
 #: The mark of an exposed cell, as in the survey.
 MARK = "x"
@@ -154,81 +156,61 @@ def text_matrix(catalog: Catalog, protocols: Sequence[Protocol], interfaces: Seq
 
 # --- the catalog format itself ------------------------------------------------------------------
 
-_SIMPLE = ("id", "name", "section", "description")
-_REFERENCE = ("id", "kind", "title", "authors", "date", "url", "rfc", "series", "doi", "draft", "version")
 
-
-def _record(item: object, names: Sequence[str], **renamed: str) -> dict[str, Any]:
-    """The fields *names* of *item* as a catalog mapping; unset ones (``None``, empty lists) are left out."""
+def _mapping(spec: Record, entity: Any) -> Any:
+    """*entity* as the catalog mapping of *spec*; absent optional keys (``None``, empty lists) are left out."""
     result: dict[str, Any] = {}
-    for name in names:
-        value = getattr(item, renamed.get(name, name))
-        if value is None or value == ():
+    for field in spec.fields:
+        value = getattr(entity, field.attribute)
+        if not field.required and (value is None or value == ()):
             continue
-        result[name] = list(value) if isinstance(value, tuple) else value
+        if field.record is None:
+            result[field.name] = list(value) if isinstance(value, tuple) else value
+            continue
+        nested = RECORDS[field.record]
+        if field.kind is Kind.RECORD:
+            result[field.name] = _mapping(nested, value)
+            continue
+        items = [_mapping(nested, item) for item in value]
+        if field.kind is Kind.EXPOSURES:  # a code alone is written as the bare code, as people write it
+            items = [item["code"] if len(item) == 1 else item for item in items]
+        result[field.name] = items
     return result
-
-
-def _protocol_record(protocol: Protocol) -> dict[str, Any]:
-    record = _record(protocol, ("id", "name", "full_name", "section", "category", "in_table", "summary", "description"))
-    record["structure"] = _record(protocol.structure, ("kind", "handshake", "record"))
-    needs = protocol.transport
-    transport = {"requires": list(needs.requires), **_record(needs, ("group",))}  # required, even when empty
-    for key in ("byte_stream_mapping", "specific"):
-        dependency = getattr(needs, key)
-        if dependency is not None:
-            transport[key] = _record(dependency, ("kind", "note", "references"))
-    transport.update(_record(needs, ("note",)))
-    record["transport"] = transport
-    record["exposes"] = [
-        _record(e, ("code", "note", "references")) if e.note or e.references else e.code for e in protocol.exposes
-    ]
-    record.update(_record(protocol, ("references",)))
-    return record
 
 
 def _dump(data: Any) -> str:
     import yaml  # imported here: the matrix's mark is all that builds take from this module
 
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=4096)
+    class Dumper(yaml.SafeDumper):
+        """Writes text of several lines as a literal block, as the catalog's authors do."""
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+    Dumper.add_representer(str, text)
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=4096)
+
+
+def record_yaml(entity: Any) -> str:
+    """One record (e.g. a protocol: a whole ``protocols/<id>.yaml`` file) as catalog YAML."""
+    return _dump(_mapping(RECORDS[entity.record_name], entity))
 
 
 def to_catalog_files(catalog: Catalog) -> dict[str, str]:
     """The catalog in its own YAML format: file name (relative to a catalog directory) -> text.
 
-    Loading what this writes gives a catalog with the same :func:`to_json` export; sources
-    (file names, lines) are not kept, and empty lists are left out.
+    Every record of every file is written, so loading what this writes gives back *catalog*
+    but for where things were read (sources, lines, file names); empty lists and absent
+    optional keys are left out.
     """
     files: dict[str, str] = {}
-    if catalog.survey is not None:
-        survey = _record(catalog.survey, ("id", "title", "date", "expires", "status", "url", "abstract"))
-        survey["authors"] = [{"name": n, **({"affiliation": a} if a else {})} for n, a in catalog.survey.authors]
-        files["survey.yaml"] = _dump({"survey": survey})
-    lists: dict[str, tuple[str, list[dict[str, Any]]]] = {
-        "categories.yaml": ("categories", [_record(c, _SIMPLE) for c in catalog.categories]),
-        "phases.yaml": ("phases", [_record(p, _SIMPLE) for p in catalog.phases]),
-        "transports.yaml": ("transports", [_record(t, _SIMPLE) for t in catalog.transports]),
-        "interfaces.yaml": (
-            "interfaces",
-            [_record(i, ("code", "name", "phase", "section", "definition", "references")) for i in catalog.interfaces],
-        ),
-        "references.yaml": ("references", [_record(r, _REFERENCE) for r in catalog.references]),
-        "omitted.yaml": (
-            "omitted",
-            [_record(o, ("id", "name", "reason", "note", "references")) for o in catalog.omitted],
-        ),
-        "rules.yaml": (
-            "rules",
-            [_record(r, ("id", "description", "for", "require"), **{"for": "scope"}) for r in catalog.rules],
-        ),
-        "consistency.yaml": (
-            "notes",
-            [
-                _record(n, ("id", "title", "kind", "sections", "protocols", "rule", "check", "note"))
-                for n in catalog.notes
-            ],
-        ),
-    }
-    files.update({name: _dump({key: records}) for name, (key, records) in lists.items() if records})
-    files.update({f"protocols/{p.id}.yaml": _dump(_protocol_record(p)) for p in catalog.protocols})
+    for file_spec in FILES:
+        spec = RECORDS[file_spec.record]
+        value = getattr(catalog, file_spec.attribute)
+        if file_spec.key is None:  # one file per record, named after its id
+            files.update({file_spec.pattern.replace("*", r.id): record_yaml(r) for r in value})
+        elif file_spec.many and value:
+            files[file_spec.pattern] = _dump({file_spec.key: [_mapping(spec, record) for record in value]})
+        elif not file_spec.many and value is not None:
+            files[file_spec.pattern] = _dump({file_spec.key: _mapping(spec, value)})
     return files

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sphinx_tapssec.model import builders
+from sphinx_tapssec.model.builders import build
 from sphinx_tapssec.model.checker import RecordChecker, record_id, record_name
 from sphinx_tapssec.model.consistency import check_consistency
 from sphinx_tapssec.model.entities import Catalog, section_key
 from sphinx_tapssec.model.file_cache import FileCache, FileResult, digest
 from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, YamlError, parse
 from sphinx_tapssec.model.problems import Problem, Subtype
-from sphinx_tapssec.model.spec import RECORDS, FileSpec, Record, catalog_files
+from sphinx_tapssec.model.spec import FILES, RECORDS, FileSpec, Record, catalog_files
 from sphinx_tapssec.model.suggest import did_you_mean
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
 from sphinx_tapssec.model.validate import validate
@@ -50,7 +50,7 @@ def load_catalog(
     With a *cache*, a file whose content it holds is not read again; it then holds this load's files.
     """
     cache = cache if cache is not None else FileCache()
-    records: dict[str, list[Any]] = {name: [] for name in builders.BUILDERS}
+    records: dict[str, list[Any]] = {spec.attribute: [] for spec in FILES}
     problems: list[Problem] = []
     files: list[str] = []
     skipped: list[tuple[str, str, str]] = []
@@ -62,27 +62,14 @@ def load_catalog(
         for file_spec, path in progress(in_directory) if progress else in_directory:
             files.append(str(path))
             result = _load_file(file_spec, path, cache)
-            records[file_spec.record].extend(result.records)
+            records[file_spec.attribute].extend(result.records)
             problems.extend(result.problems)
             skipped.extend(result.skipped)
-    raw = Catalog(
-        protocols=tuple(records["protocol"]),
-        interfaces=tuple(records["interface"]),
-        categories=tuple(records["category"]),
-        phases=tuple(records["phase"]),
-        transports=tuple(records["transport"]),
-        references=tuple(records["reference"]),
-        omitted=tuple(records["omitted"]),
-        survey=records["survey"][0] if records["survey"] else None,
-        rules=tuple(records["rule"]),
-        notes=tuple(records["consistency_note"]),
-        editions=tuple(records["edition"]),
-        status=records["status_index"][0] if records["status_index"] else None,
-        taps=records["taps_api"][0] if records["taps_api"] else None,
-        developments=tuple(records["development"]),
-        files=tuple(files),
-        skipped=tuple(skipped),
-    )
+    by_attribute: dict[str, Any] = {
+        spec.attribute: _one(records[spec.attribute]) if spec.single else tuple(records[spec.attribute])
+        for spec in FILES
+    }
+    raw = Catalog(**by_attribute, files=tuple(files), skipped=tuple(skipped))
     catalog, found = validate(raw, url_schemes)
     catalog = dataclasses.replace(
         catalog, protocols=tuple(sorted(catalog.protocols, key=lambda p: section_key(p.section)))
@@ -95,6 +82,11 @@ def load_catalog(
         catalog, edition_problems = check_editions(catalog)
     later = _without_follow_ons(catalog, found + inconsistent + edition_problems)
     return LoadResult(catalog, tuple(problems) + later, tuple(cache.parsed))
+
+
+def _one(records: list[Any]) -> Any:
+    """The record of a file that holds one (the first, when several directories give it)."""
+    return records[0] if records else None
 
 
 #: The subtypes that say an id names no record, by the kind of record.
@@ -131,9 +123,9 @@ def _load_file(file_spec: FileSpec, path: Path, cache: FileCache) -> FileResult:
     key = b"" if content is None else digest(content)
     if content is not None and (cached := cache.lookup(str(path), key)) is not None:
         return cached
-    build = builders.BUILDERS[file_spec.record]
     skipped: list[tuple[str, str, str]] = []
-    records = tuple(build(checked, str(path)) for checked in _file_records(file_spec, path, content, checker, skipped))
+    checked_records = _file_records(file_spec, path, content, checker, skipped)
+    records = tuple(build(file_spec.record, checked, str(path)) for checked in checked_records)
     result = FileResult(key, records, tuple(checker.problems), tuple(skipped))
     if content is not None:
         cache.store(str(path), result)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def close_match(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to *word*, or ``None`` when none is close (difflib's 0.6 ratio)."""
+    import difflib  # imported here: only a problem needs a guess, and the catalog's import stays light
+
     close = difflib.get_close_matches(word, list(candidates), n=1)
     return close[0] if close else None
 
