@@ -1,11 +1,12 @@
 """Babel's extraction method for the package (``make locale``; see the guide's embedding page).
 
 Besides the strings marked with ``_`` and ``N_``, it extracts the help sentence of each
-declaration of the catalog format (:mod:`sphinx_tapssec.model.spec`) and of the query language
+declaration of the catalog format (``yaml_field`` and ``@record`` in the record modules of
+:mod:`sphinx_tapssec.model`, ``FileSpec`` in :mod:`~sphinx_tapssec.model.spec`) and of the query language
 (:mod:`sphinx_tapssec.query`). The model imports no Sphinx, so these sentences carry no marker:
 they are the English text of the JSON Schema, and the ``catalog-format`` and ``query-reference``
 directives translate them where they render them. Babel's own Python extractor cannot take them,
-because the declarations are nested calls (a ``Field`` inside a ``Record``).
+because the declarations are calls it does not know as markers.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Iterator, Mapping
 
 #: The declaration classes and the position of their help sentence among the positional arguments.
-DECLARATIONS = {"Field": 3, "Record": 1, "FileSpec": 4, "Attribute": 2, "Predicate": 2}
+DECLARATIONS = {"yaml_field": 1, "record": 1, "FileSpec": 4, "Attribute": 2, "Predicate": 2}
 
 
 def declared_help(source: bytes) -> Iterator[tuple[int, str]]:
