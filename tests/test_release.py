@@ -47,7 +47,8 @@ def test_sdist_and_wheel_pass_twine_check(dist: Path) -> None:
     assert "sphinx_tapssec/locale/de/LC_MESSAGES/sphinx_tapssec.mo" in names, "German works with no extra step"
     with tarfile.open(sdist) as archive:
         members = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    assert {"CHANGELOG.md", "ARCHITECTURE.md", "catalog/interfaces.yaml", "docs/conf.py", "tests/conftest.py"} <= members
+    shipped = {"CHANGELOG.md", "ARCHITECTURE.md", "catalog/interfaces.yaml", "docs/conf.py", "tests/conftest.py"}
+    assert shipped <= members
     assert not any({"_build", "__pycache__"} & set(name.split("/")) for name in members), "no build output"
 
 
