@@ -125,6 +125,20 @@ def test_the_script_and_stylesheet_are_linked_and_copied(html_app: Built) -> Non
     assert "http://" not in script and "https://" not in script, "the script loads nothing from anywhere"
 
 
+def test_a_projects_own_stylesheet_replaces_ours(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = copy_root(rootdir, "pictures", tmp_path)
+    (srcdir / "_static").mkdir()
+    (srcdir / "_static" / "tapssec.css").write_text("/* the project's own */\n", encoding="utf-8")
+    app = build(srcdir, "html", freshenv=True, confoverrides={"html_static_path": ["_static"]})
+    try:
+        assert warnings_of(app) == []
+        static = app.outdir / "_static"
+        assert (static / "tapssec.css").read_text(encoding="utf-8") == "/* the project's own */\n"
+        assert "tapssec-matrix" in (static / "tapssec-matrix.js").read_text(encoding="utf-8"), "ours still copied"
+    finally:
+        app.cleanup()
+
+
 class _Translator:
     """What visit_header_entry_html uses of an HTML translator: ``body`` and ``visit_entry``."""
 
