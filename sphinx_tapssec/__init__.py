@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Bump when the shape of the domain data changes, so stale environments are rebuilt.
-ENV_VERSION = 10
+ENV_VERSION = 11
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -30,7 +30,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
         gc_pause,
         home_links,
         html_assets,
-        html_scope,
         incremental,
         obsolete_citations,
         project_checks,
@@ -55,6 +54,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Nodes that reach a writer, with a visitor for every builder that can meet them.
     app.add_node(nodes.exposure_mark, html=(nodes.visit_exposure_mark_html, None))
     app.add_node(nodes.matrix_labels, html=(nodes.visit_matrix_labels_html, None))
+    as_entry = (nodes.visit_header_entry, nodes.depart_header_entry)
+    app.add_node(
+        nodes.header_entry,
+        html=(nodes.visit_header_entry_html, nodes.depart_header_entry),
+        latex=as_entry,
+        text=as_entry,
+        man=as_entry,
+        texinfo=as_entry,
+    )
     no_picture = (nodes.visit_stack_drawing_text, None)
     app.add_node(
         nodes.stack_drawing,
@@ -66,13 +74,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_post_transform(transforms.DropScreenReaderText)
     app.add_post_transform(PlainTextMatrix)
-    app.add_post_transform(transforms.ChooseStackDiagram)
+    # A stack diagram's picture or its text form, by output format (each transform names its formats).
+    app.add_post_transform(transforms.StackDiagramInHtml)
+    app.add_post_transform(transforms.StackDiagramInLatex)
+    app.add_post_transform(transforms.StackDiagramAsText)
 
     # The build's life, in the order Sphinx runs it. Handlers of one event run in the order
     # they are connected here, unless a priority says otherwise.
     app.connect("builder-inited", catalog_loading.load)
     app.connect("builder-inited", note_sphinx_design)
-    app.connect("builder-inited", html_assets.add_css)
+    app.connect("builder-inited", html_assets.add_static_path)
     app.connect("env-get-outdated", catalog_loading.outdated_by_new_files)
     app.connect("env-get-outdated", incremental.outdated)
     # note_citations reads what note_linked_records stored, so it is connected after it.
@@ -87,7 +98,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("missing-reference", home_links.resolve_home, priority=400)
     pause = gc_pause.ParallelWriteGcPause()
     app.connect("write-started", pause.start)
-    app.connect("html-page-context", html_scope.on_page_context)
+    app.connect("html-page-context", html_assets.link_page_assets)
     # Before other build-finished handlers, so that one that raises cannot leave the collector off.
     app.connect("build-finished", pause.finish, priority=10)
     return {

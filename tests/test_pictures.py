@@ -1,7 +1,7 @@
 """The ``protocol-overview`` cards on ``test-pictures`` (its ``stack-diagram``: test_stack_diagram.py).
 
 Also the parts of the interactive matrix that need no browser: the classes the script reads,
-the ``scope`` attributes added to HTML only, and the assets.
+the ``scope`` attributes of its header cells in HTML, and the assets.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import Element, build, copy_root, parse_html, subtypes_of, warnings_of
 
-from sphinx_tapssec.sphinxext.lifecycle.html_scope import add_scopes
+from sphinx_tapssec.sphinxext.nodes import header_entry, visit_header_entry_html
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -125,21 +125,44 @@ def test_the_script_and_stylesheet_are_linked_and_copied(html_app: Built) -> Non
     assert "http://" not in script and "https://" not in script, "the script loads nothing from anywhere"
 
 
-def test_add_scopes_touches_only_matrix_headers() -> None:
-    html = (
-        '<table class="docutils"><tr><th class="head">x</th></tr></table>'
-        '<table class="tapssec-matrix docutils align-default table" id="m">'
-        '<thead><tr><th class="head stub"><p>Protocol</p></th><th class="head tapssec-interface-ipk"><p>IPK</p></th>'
-        '</tr></thead><tbody><tr class="row-even"><th class="stub"><p>TLS</p></th><td>x</td></tr>'
-        '<tr><th scope="row" class="stub">kept</th></tr></tbody></table>'
-    )
-    result = add_scopes(html)
-    assert result.startswith('<table class="docutils"><tr><th class="head">x</th>')
-    assert '<th scope="col" class="head stub">' in result
-    assert '<th scope="col" class="head tapssec-interface-ipk">' in result
-    assert '<th scope="row" class="stub"><p>TLS' in result
-    assert result.count("scope=") == 4
-    assert add_scopes(result) == result
+def test_a_projects_own_stylesheet_replaces_ours(rootdir: Path, tmp_path: Path) -> None:
+    srcdir = copy_root(rootdir, "pictures", tmp_path)
+    (srcdir / "_static").mkdir()
+    (srcdir / "_static" / "tapssec.css").write_text("/* the project's own */\n", encoding="utf-8")
+    app = build(srcdir, "html", freshenv=True, confoverrides={"html_static_path": ["_static"]})
+    try:
+        assert warnings_of(app) == []
+        static = app.outdir / "_static"
+        assert (static / "tapssec.css").read_text(encoding="utf-8") == "/* the project's own */\n"
+        assert "tapssec-matrix" in (static / "tapssec-matrix.js").read_text(encoding="utf-8"), "ours still copied"
+    finally:
+        app.cleanup()
+
+
+class _Translator:
+    """What visit_header_entry_html uses of an HTML translator: ``body`` and ``visit_entry``."""
+
+    def __init__(self, tag: str) -> None:
+        self.body = ["<tr>"]
+        self.tag = tag
+
+    def visit_entry(self, node: object) -> None:
+        self.body.append(self.tag)
+
+
+@pytest.mark.parametrize(
+    ("written", "scope", "expected"),
+    [
+        ('<th class="head stub">', "col", '<th scope="col" class="head stub">'),
+        ('<th class="stub" id="x">', "row", '<th scope="row" class="stub" id="x">'),
+        ("<th>", "row", '<th scope="row">'),
+        ("<td>", "row", "<td>"),  # a data cell never gets a scope
+    ],
+)
+def test_the_scope_goes_on_the_start_tag_the_translator_wrote(written: str, scope: str, expected: str) -> None:
+    translator = _Translator(written)
+    visit_header_entry_html(translator, header_entry(scope=scope))  # type: ignore[arg-type]
+    assert translator.body == ["<tr>", expected]
 
 
 def test_cards_without_sphinx_design_warn_and_keep_their_content(rootdir: Path, tmp_path: Path) -> None:

@@ -192,6 +192,19 @@ def test_matrix_without_the_option_is_unchanged(bundled: tuple[Element, list[str
     assert not [e for e in table.iter() if any(c.startswith("tapssec-taps") for c in e.classes)]
 
 
+def test_only_the_matrices_header_cells_carry_a_scope(bundled: tuple[Element, list[str]]) -> None:
+    tables = bundled[0].find_all("table")
+    for table in tables:
+        scopes = {cell.attrs.get("scope") for cell in table.find_all("th")}
+        if "tapssec-matrix" in table.classes:
+            rows = len(table.find("tbody").find_all("tr"))
+            assert [cell.attrs.get("scope") for cell in table.find_all("th")][-rows:] == ["row"] * rows
+            assert scopes == {"col", "row"}
+        else:
+            assert scopes == {None}, "the mapping tables' header cells stay as docutils writes them"
+    assert {"tapssec-matrix", "tapssec-taps-mapping"} <= {c for table in tables for c in table.classes}
+
+
 def test_rfc8922_edition_shows_the_renamed_code(tmp_path: Path) -> None:
     body = "Page\n====\n\n.. taps-mapping::\n\n.. interface-matrix::\n   :taps:\n"
     app = build(_project(tmp_path, body, 'tapssec_edition = "rfc8922"\n'), freshenv=True)

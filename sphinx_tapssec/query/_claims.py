@@ -9,17 +9,8 @@ from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.model.plural import plural
 from sphinx_tapssec.query._ast import Claim
 from sphinx_tapssec.query._check import Checker, catalog_id
-from sphinx_tapssec.query._eval import holds
+from sphinx_tapssec.query._eval import COMPARISONS, holds
 from sphinx_tapssec.query._parser import parse_claim
-
-_COUNT = {
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +58,6 @@ def _judge(claim: Claim, named: list[Protocol], matching: list[Protocol], catalo
         return not failing, f"it does not hold for {names(failing)}"
     if claim.mode == "none":
         return not matching, f"it holds for {names(matching)}"
-    ok = bool(_COUNT[claim.op](len(matching), claim.count))
+    ok = bool(COMPARISONS[claim.op](len(matching), claim.count))
     verb = "matches" if len(matching) == 1 else "match"
     return ok, f"{plural(len(matching), 'protocol')} {verb}, not {claim.op} {claim.count}: {names(matching)}"

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
+from typing import Any
+
 from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.query._ast import And, Attr, Call, Compare, Expr, Literal, Member, Not, Operand, Or
 from sphinx_tapssec.query._names import ATTRIBUTES, PREDICATES, compare_key
 
-_COMPARE = {
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
+#: The comparison operators of comparisons and of claims' counts.
+COMPARISONS: dict[str, Callable[[Any, Any], object]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
 }
 
 
@@ -46,7 +51,7 @@ def holds(node: Expr, protocol: Protocol, catalog: Catalog) -> bool:
         return all(test(protocol, str(arg.value), catalog) for arg in node.args)
     if isinstance(node, Compare):
         left, right = _ordered(node, protocol)
-        return bool(_COMPARE[node.op](left, right))
+        return bool(COMPARISONS[node.op](left, right))
     if isinstance(node, Member):
         assert isinstance(node.left, Attr), "evaluate checked trees only"
         attribute = ATTRIBUTES[node.left.name]

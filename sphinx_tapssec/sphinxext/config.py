@@ -134,12 +134,15 @@ def _fields() -> tuple[dataclasses.Field[Any], ...]:
     return dataclasses.fields(TapssecConfig)
 
 
+def _default(option: dataclasses.Field[Any]) -> Any:
+    return option.default_factory() if callable(option.default_factory) else option.default
+
+
 def register(app: Sphinx) -> None:
     """Add every option to Sphinx; those that change doctrees rebuild ``env``."""
     for option in _fields():
-        default = option.default_factory() if callable(option.default_factory) else option.default
         rebuild = option.metadata.get("rebuild", "env")
-        app.add_config_value(PREFIX + option.name, default, rebuild, types=option.metadata["types"])
+        app.add_config_value(PREFIX + option.name, _default(option), rebuild, types=option.metadata["types"])
 
 
 def check(app: Sphinx, config: Config) -> None:
@@ -204,8 +207,4 @@ def get_config(env: BuildEnvironment) -> TapssecConfig:
 
 def option_help() -> list[tuple[str, str, str]]:
     """``(name, default, help)`` of every option, for the docs."""
-    result = []
-    for option in _fields():
-        default = option.default_factory() if callable(option.default_factory) else option.default
-        result.append((PREFIX + option.name, repr(default), option.metadata["help"]))
-    return result
+    return [(PREFIX + option.name, repr(_default(option)), option.metadata["help"]) for option in _fields()]

@@ -1,11 +1,11 @@
-"""Nodes of our own: placeholders replaced by post-transforms, the matrix's compact mark and its
-labels, and the stack diagram's picture, with the visitors that write them."""
+"""Nodes of our own: placeholders replaced by post-transforms, the matrix's compact mark, header
+cells and labels, and the stack diagram's picture, with the visitors that write them."""
 
 from __future__ import annotations
 
 import html
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from docutils import nodes
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class stack_diagram(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801 (docutils names nodes in lower case)
     """A stack diagram with both of its renderings as children: the picture first, the text second.
 
-    :class:`sphinx_tapssec.sphinxext.transforms.ChooseStackDiagram` keeps one of them, depending on the
+    The post-transforms in :mod:`sphinx_tapssec.sphinxext.transforms` keep one of them, depending on the
     builder (and, for LaTeX, on whether the picture fits on a page).
     """
 
@@ -50,6 +50,43 @@ def visit_exposure_mark_html(translator: HTML5Translator, node: exposure_mark) -
     mark, spoken = translator.encode(node["mark"]), translator.encode(node["spoken"])
     translator.body.append(f'<span class="tapssec-mark">{mark}</span><span class="tapssec-a11y">{spoken}</span>')
     raise nodes.SkipNode
+
+
+class header_entry(nodes.entry):  # type: ignore[misc]  # noqa: N801
+    """A matrix cell that heads its column (attribute ``scope="col"``) or its row (``scope="row"``).
+
+    Docutils writes a header cell as a ``<th>`` but cannot say what it heads, and the matrix must
+    be a correct data table without JavaScript: screen readers announce the protocol and the
+    interface of every cell from the ``scope``. Every other writer writes it as the table entry
+    it is (:func:`visit_header_entry`).
+    """
+
+
+class _TableTranslator(Protocol):
+    """What the visitors below use of a translator: its own way to write a table entry."""
+
+    def visit_entry(self, node: nodes.entry) -> None: ...
+
+    def depart_entry(self, node: nodes.entry) -> None: ...
+
+
+def visit_header_entry(translator: _TableTranslator, node: header_entry) -> None:
+    translator.visit_entry(node)
+
+
+def depart_header_entry(translator: _TableTranslator, node: header_entry) -> None:
+    translator.depart_entry(node)
+
+
+def visit_header_entry_html(translator: HTML5Translator, node: header_entry) -> None:
+    """Let the translator (Sphinx's or a theme's) write the cell, then give its ``<th>`` the scope."""
+    start = len(translator.body)
+    translator.visit_entry(node)
+    for index in range(start, len(translator.body)):
+        tag = translator.body[index]
+        if tag.startswith("<th"):
+            translator.body[index] = f'<th scope="{node["scope"]}"{tag[3:]}'
+            return
 
 
 class matrix_labels(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
@@ -104,5 +141,5 @@ def visit_stack_drawing_latex(translator: LaTeXTranslator, node: stack_drawing) 
 
 
 def visit_stack_drawing_text(translator: nodes.NodeVisitor, node: stack_drawing) -> None:
-    """Builders without pictures get the text form from ChooseStackDiagram; this is the last resort."""
+    """Builders without pictures get the text form from StackDiagramAsText; this is the last resort."""
     raise nodes.SkipNode

@@ -21,9 +21,11 @@ from sphinx_tapssec.sphinxext.render.common import xref
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_tapssec.model.entities import Catalog
+    from sphinx_tapssec.model.entities import Catalog, Protocol
 
 
 class _CatalogRole(SphinxRole):
@@ -43,28 +45,34 @@ class _CatalogRole(SphinxRole):
         return [nodes.inline(self.rawtext, self.text, classes=["tapssec-query-error"])], []
 
 
-class CountRole(_CatalogRole):
+class _QueryRole(_CatalogRole):
+    """A role whose text is a query: the output shows the protocols that satisfy it."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        query = compile_or_warn(self.text, self.catalog, f"{self.name} role", self.location())
+        if query is None:
+            return self.failed()
+        note_catalog(self.env, self.catalog)
+        return [self.show(query.select(self.catalog))], []
+
+    def show(self, protocols: Sequence[Protocol]) -> nodes.Node:
+        """The role's output for the matching *protocols*, in catalog order."""
+        raise NotImplementedError
+
+
+class CountRole(_QueryRole):
     """``:tapssec:count:`QUERY``` — how many protocols satisfy QUERY."""
 
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        query = compile_or_warn(self.text, self.catalog, f"{self.name} role", self.location())
-        if query is None:
-            return self.failed()
-        note_catalog(self.env, self.catalog)
-        count = str(len(query.select(self.catalog)))
-        return [nodes.inline(self.rawtext, count, classes=["tapssec-count"])], []
+    def show(self, protocols: Sequence[Protocol]) -> nodes.Node:
+        return nodes.inline(self.rawtext, str(len(protocols)), classes=["tapssec-count"])
 
 
-class ProtocolsRole(_CatalogRole):
+class ProtocolsRole(_QueryRole):
     """``:tapssec:protocols:`QUERY``` — the matching protocols as links, in catalog order."""
 
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        query = compile_or_warn(self.text, self.catalog, f"{self.name} role", self.location())
-        if query is None:
-            return self.failed()
-        note_catalog(self.env, self.catalog)
-        ids = [p.id for p in query.select(self.catalog)]
-        return [nodes.inline(self.rawtext, "", *protocol_links(self.catalog, ids), classes=["tapssec-protocols"])], []
+    def show(self, protocols: Sequence[Protocol]) -> nodes.Node:
+        links = protocol_links(self.catalog, [p.id for p in protocols])
+        return nodes.inline(self.rawtext, "", *links, classes=["tapssec-protocols"])
 
 
 class InterfacesRole(_CatalogRole):

@@ -1,25 +1,23 @@
-"""Post-transforms that adapt rendered catalog nodes to the output format."""
+"""Post-transforms that adapt rendered catalog nodes to the output format.
+
+Each one says which output it is for with the public ``formats`` attribute of
+:class:`~sphinx.transforms.post_transforms.SphinxPostTransform`, which Sphinx checks in
+``is_supported()``: Sphinx offers an extension no public way to ask a transform for the
+builder's format (``SphinxTransform.app`` is deprecated, sphinx-doc/sphinx#13627, and the
+environment's builder class is private).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_tapssec.sphinxext.nodes import exposure_mark, matrix_labels, stack_diagram, stack_drawing
 
-
-def builder_format(transform: SphinxPostTransform) -> str:
-    """The format of the current builder (``html``, ``latex``, ...).
-
-    Sphinx 9 deprecates ``SphinxTransform.app`` and reads the builder class from the
-    environment in its own ``SphinxPostTransform.is_supported``; Sphinx 8.2 has only ``app``.
-    """
-    builder_cls = getattr(transform.env, "_builder_cls", None)
-    if builder_cls is not None:
-        return str(builder_cls.format)
-    return str(transform.app.builder.format)
+if TYPE_CHECKING:
+    from sphinx_tapssec.sphinxext.render.stack_layout import Layout
 
 
 def _screen_reader_node(node: nodes.Node) -> bool:
@@ -39,10 +37,14 @@ class DropScreenReaderText(SphinxPostTransform):
     """
 
     default_priority = 200
+    #: The one format that keeps the text: this transform runs for every other one.
+    formats = ("html",)
+
+    def is_supported(self) -> bool:
+        # The inverse of the base class's test, which says whether the builder's format is in ``formats``.
+        return not super().is_supported()
 
     def run(self, **kwargs: Any) -> None:
-        if builder_format(self) == "html":
-            return
         for node in list(self.document.findall(_screen_reader_node)):
             if isinstance(node, exposure_mark):
                 node.replace_self(nodes.Text(node["mark"]))
@@ -50,27 +52,57 @@ class DropScreenReaderText(SphinxPostTransform):
                 node.parent.remove(node)
 
 
-class ChooseStackDiagram(SphinxPostTransform):
-    """Keep a stack diagram's picture where the builder can show it, else its text form.
+class _ChooseStackDiagram(SphinxPostTransform):
+    """Replace each stack diagram by its picture where :meth:`shows_picture` says so, else by its text form.
 
-    HTML builders (html, dirhtml, singlehtml, epub) get the SVG; LaTeX gets its ``picture``
-    unless the diagram is too tall for a page, then the text; every other builder (text, man,
-    Texinfo, ...) gets the text. It runs before ``ReferencesResolver`` (priority 10), so the
-    links of the rendering dropped are never resolved.
+    The picture goes to HTML builders (html, dirhtml, singlehtml, epub) and to LaTeX unless it
+    is too tall for a page; every other builder (text, man, Texinfo, ...) gets the text. These
+    transforms run before ``ReferencesResolver`` (priority 10), so the links of the rendering
+    dropped are never resolved.
     """
 
     default_priority = 5
 
+    def shows_picture(self, layout: Layout) -> bool:
+        raise NotImplementedError
+
     def run(self, **kwargs: Any) -> None:
-        diagrams = list(self.document.findall(stack_diagram))
-        if not diagrams:
-            return
+        for node in list(self.document.findall(stack_diagram)):
+            drawing, text = node.children
+            picture = next(drawing.findall(stack_drawing))
+            node.replace_self(drawing if self.shows_picture(picture["layout"]) else text)
+
+
+class StackDiagramInHtml(_ChooseStackDiagram):
+    """HTML builders show every stack diagram as its SVG picture."""
+
+    formats = ("html",)
+
+    def shows_picture(self, layout: Layout) -> bool:
+        return True
+
+
+class StackDiagramInLatex(_ChooseStackDiagram):
+    """LaTeX shows a stack diagram as its ``picture`` when it fits on a page, else as its text form."""
+
+    formats = ("latex",)
+
+    def shows_picture(self, layout: Layout) -> bool:
         # Imported here: the drawing code is needed only by the pages that have a diagram.
         from sphinx_tapssec.sphinxext.render.stack_latex import fits_on_a_page
 
-        output = builder_format(self)
-        for node in diagrams:
-            drawing, text = node.children
-            picture = next(drawing.findall(stack_drawing))
-            fits = output == "html" or (output == "latex" and fits_on_a_page(picture["layout"]))
-            node.replace_self(drawing if fits else text)
+        return fits_on_a_page(layout)
+
+
+class StackDiagramAsText(_ChooseStackDiagram):
+    """Every other builder (text, man, Texinfo, ...) gets a stack diagram's text form."""
+
+    #: The formats the two transforms above serve: this one runs for every other one.
+    formats = ("html", "latex")
+
+    def is_supported(self) -> bool:
+        # The inverse of the base class's test, as in DropScreenReaderText.
+        return not super().is_supported()
+
+    def shows_picture(self, layout: Layout) -> bool:
+        return False

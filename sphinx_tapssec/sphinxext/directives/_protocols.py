@@ -13,9 +13,7 @@ def chosen_protocols(directive: CatalogDirective) -> list[Protocol]:
     """The protocols named by ``:protocols:`` (default: all, in catalog order), less those outside
     the summary table when ``:in-table:`` is given."""
     catalog = directive.catalog
-    if "protocols" in directive.options:
-        wanted = directive.known_ids("protocol", directive.options["protocols"])
-        chosen = [p for p in map(catalog.protocol, wanted) if p is not None]
-    else:
+    chosen = directive.named("protocols", "protocol", catalog.protocol)
+    if chosen is None:
         chosen = list(catalog.protocols)
     return [p for p in chosen if p.in_table or "in-table" not in directive.options]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
@@ -13,7 +14,10 @@ from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.sphinxext.document_queries import compile_or_warn, note_catalog
 from sphinx_tapssec.sphinxext.domain import KINDS, normalize
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, get_domain, note_catalog_wide, note_sources
+from sphinx_tapssec.sphinxext.lifecycle.incremental import Condition, note_selection, select
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
+
+T = TypeVar("T")
 
 
 def id_list(argument: str | None) -> list[str]:
@@ -87,6 +91,18 @@ class CatalogDirective(SphinxDirective):
         note_sources(self.env, records)
         note_catalog_wide(self.env)
 
+    def depend_on_selections(self, records: Sequence[object], selections: Iterable[Sequence[Condition]]) -> None:
+        """Depend on *records* and on the protocols each of *selections* chooses, for a directive
+        that lists protocols by their fields: the document is rebuilt when a list would change
+        (see :mod:`~sphinx_tapssec.sphinxext.lifecycle.incremental`). With ``:filter:`` any
+        protocol may join a list, so the document depends on all of them instead."""
+        if "filter" in self.options:
+            self.depend_on_all([*self.catalog.protocols, *records])
+            return
+        self.depend_on(list(records))
+        for conditions in selections:
+            note_selection(self.env, conditions, select(self.catalog, conditions))
+
     def warn(self, message: str, subtype: Subtype) -> None:
         warn(message, subtype, self.get_location())
 
@@ -118,3 +134,23 @@ class CatalogDirective(SphinxDirective):
             else:
                 self.warn(f"{self.name}: {self.catalog.missing(kind, key)}", KINDS[kind][1])
         return known
+
+    def option_ids(self, option: str, kind: str) -> list[str] | None:
+        """The one *kind* id that *option* names, as :meth:`known_ids` keeps it (an empty list when
+        the catalog has no such entry); ``None`` without the option."""
+        if option not in self.options:
+            return None
+        return self.known_ids(kind, [self.options[option]])
+
+    def named(self, option: str, kind: str, lookup: Callable[[str], T | None]) -> list[T] | None:
+        """The records of *kind* that *option* lists, in its order (unknown ids are reported and
+        skipped); ``None`` without the option. *lookup* finds a record by id (``catalog.protocol``)."""
+        if option not in self.options:
+            return None
+        return [record for record in map(lookup, self.known_ids(kind, self.options[option])) if record is not None]
+
+    def contained(self, children: Iterable[nodes.Node], classes: list[str]) -> list[nodes.Node]:
+        """*children* in one container with *classes*, adopted by this directive (see :func:`adopt`)."""
+        container = nodes.container("", *children, classes=classes)
+        adopt(self, container)
+        return [container]

@@ -13,7 +13,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from sphinx_tapssec.sphinxext.config import get_config
-from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, adopt, id_list
+from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, id_list
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, note_sources
 from sphinx_tapssec.sphinxext.render.developments import development_list
 from sphinx_tapssec.sphinxext.translations import _
@@ -50,9 +50,7 @@ class DevelopmentList(CatalogDirective):
             text = _("No later developments are recorded.")
             return [nodes.paragraph(text, text, classes=[*classes, "tapssec-developments-empty"])]
         schemes = get_config(self.env).url_schemes
-        container = nodes.container("", development_list(catalog, chosen, schemes, with_protocol=True), classes=classes)
-        adopt(self, container)
-        return [container]
+        return self.contained([development_list(catalog, chosen, schemes, with_protocol=True)], classes)
 
 
 def secproto_hidden(directive: SphinxDirective, hidden: frozenset[str]) -> frozenset[str]:

@@ -85,14 +85,11 @@ class InterfaceMatrix(CatalogDirective):
 
     def chosen_protocols(self) -> list[Protocol]:
         catalog = self.catalog
-        if "protocols" in self.options:
-            keys = self.known_ids("protocol", self.options["protocols"])
-            chosen = [p for p in map(catalog.protocol, keys) if p is not None]
-        else:
+        chosen = self.named("protocols", "protocol", catalog.protocol)
+        if chosen is None:
             chosen = [p for p in catalog.protocols if p.in_table or "all-protocols" in self.options]
-        if "category" in self.options:
-            category = self.known_ids("category", [self.options["category"]])
-            chosen = [p for p in chosen if p.category in category]
+        if (categories := self.option_ids("category", "category")) is not None:
+            chosen = [p for p in chosen if p.category in categories]
         return self.filtered(chosen)
 
     def row_conditions(self) -> list[Condition]:
@@ -103,13 +100,9 @@ class InterfaceMatrix(CatalogDirective):
         return conditions
 
     def chosen_interfaces(self) -> list[Interface]:
-        catalog = self.catalog
-        if "interfaces" in self.options:
-            keys = self.known_ids("interface", self.options["interfaces"])
-            chosen = [i for i in map(catalog.interface, keys) if i is not None]
-        else:
-            chosen = list(catalog.interfaces)
-        if "phase" in self.options:
-            phase = self.known_ids("phase", [self.options["phase"]])
-            chosen = [i for i in chosen if i.phase in phase]
+        chosen = self.named("interfaces", "interface", self.catalog.interface)
+        if chosen is None:
+            chosen = list(self.catalog.interfaces)
+        if (phases := self.option_ids("phase", "phase")) is not None:
+            chosen = [i for i in chosen if i.phase in phases]
         return chosen

@@ -8,10 +8,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from sphinx_tapssec.sphinxext.config import get_config
-from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, adopt
+from sphinx_tapssec.sphinxext.directives.base import CatalogDirective
 from sphinx_tapssec.sphinxext.domain import node_id
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_domain
-from sphinx_tapssec.sphinxext.lifecycle.incremental import Condition, note_selection, select
+from sphinx_tapssec.sphinxext.lifecycle.incremental import Condition
 from sphinx_tapssec.sphinxext.render import lists
 from sphinx_tapssec.sphinxext.render.common import xref
 from sphinx_tapssec.sphinxext.render.status import add_status, status_footer
@@ -29,27 +29,19 @@ class TransportDeps(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        if "transport" in self.options:
-            chosen = self.known_ids("transport", [self.options["transport"]])
-        else:
+        chosen = self.option_ids("transport", "transport")
+        if chosen is None:
             chosen = [transport.id for transport in self.catalog.transports]
-        if "filter" in self.options:
-            self.depend_on_all([*self.catalog.protocols, *self.catalog.categories, *self.catalog.transports])
-        else:
-            self.depend_on([*self.catalog.categories, *self.catalog.transports])
-            for transport_id in chosen:
-                # The protocols transport_lists() shows for this class (see dependencies.py).
-                conditions: list[Condition] = [("listed", transport_id)]
-                note_selection(self.env, conditions, select(self.catalog, conditions))
+        # The protocols transport_lists() shows for each class.
+        lists_shown = ([("listed", transport_id)] for transport_id in chosen)
+        self.depend_on_selections([*self.catalog.categories, *self.catalog.transports], lists_shown)
         catalog = self.filtered_catalog()
         result: list[nodes.Node] = []
         for transport_id in chosen:
             if "transport" not in self.options:
                 result.append(nodes.rubric("", "", xref("transport", transport_id)))
             result += lists.transport_lists(catalog, transport_id)
-        container = nodes.container("", *result, classes=["tapssec-transport-deps"])
-        adopt(self, container)
-        return [container]
+        return self.contained(result, ["tapssec-transport-deps"])
 
 
 class ProtocolList(CatalogDirective):
@@ -63,22 +55,14 @@ class ProtocolList(CatalogDirective):
 
     def run(self) -> list[nodes.Node]:
         catalog = self.filtered_catalog()
-        if "category" in self.options:
-            categories = self.known_ids("category", [self.options["category"]])
-        else:
+        categories = self.option_ids("category", "category")
+        if categories is None:
             categories = [c.id for c in catalog.categories]
-        if "filter" in self.options:
-            self.depend_on_all([*catalog.protocols, *catalog.categories])
-        else:
-            self.depend_on(catalog.categories)
-            for category in categories:
-                # The protocols protocol_list() shows under this category (see dependencies.py).
-                conditions = [("category", category), *([("in_table", "")] if "in-table" in self.options else [])]
-                note_selection(self.env, conditions, select(catalog, conditions))
+        # The protocols protocol_list() shows under each category.
+        in_table: list[Condition] = [("in_table", "")] if "in-table" in self.options else []
+        self.depend_on_selections(catalog.categories, ([("category", category), *in_table] for category in categories))
         body = lists.protocol_list(catalog, categories, in_table="in-table" in self.options)
-        container = nodes.container("", *body, classes=["tapssec-protocol-list"])
-        adopt(self, container)
-        return [container]
+        return self.contained(body, ["tapssec-protocol-list"])
 
 
 class ReferenceList(CatalogDirective):

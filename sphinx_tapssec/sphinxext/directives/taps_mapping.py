@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 
 from sphinx_tapssec.model.spec import COVERAGE_LEVELS
 from sphinx_tapssec.sphinxext.config import get_config
-from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, adopt, id_list
+from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, id_list
 from sphinx_tapssec.sphinxext.render.taps import checked_note, mapping_table
 from sphinx_tapssec.sphinxext.render.wording import surveyed
 from sphinx_tapssec.sphinxext.translations import _
@@ -58,9 +58,7 @@ class TapsMappingTable(CatalogDirective):
         result: list[nodes.Node] = [table]
         if "no-checked" not in self.options:
             result.append(checked_note(api, get_config(self.env).url_schemes))
-        container = nodes.container("", *result, classes=["tapssec-taps-block", *self.options.get("class", [])])
-        adopt(self, container)
-        return [container]
+        return self.contained(result, ["tapssec-taps-block", *self.options.get("class", [])])
 
     def caption(self, api: TapsApi) -> str | None:
         if "no-caption" in self.options:
@@ -84,10 +82,8 @@ class TapsMappingTable(CatalogDirective):
 
     def chosen_interfaces(self) -> list[Interface]:
         """The interfaces of ``:interfaces:`` in its order, or all of them in catalog order."""
-        if "interfaces" not in self.options:
-            return list(self.catalog.interfaces)
-        keys = self.known_ids("interface", self.options["interfaces"])
-        return [i for i in map(self.catalog.interface, keys) if i is not None]
+        chosen = self.named("interfaces", "interface", self.catalog.interface)
+        return list(self.catalog.interfaces) if chosen is None else chosen
 
 
 def matrix_taps(directive: CatalogDirective) -> TapsApi | None:

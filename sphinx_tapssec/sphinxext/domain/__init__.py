@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
 
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.model.status import tooltip_words
 from sphinx_tapssec.sphinxext.domain import doc_records as docdata
 from sphinx_tapssec.sphinxext.domain.process_local import ProcessLocal
-from sphinx_tapssec.sphinxext.domain.relative_uris import RelativeUris, reference_to
 from sphinx_tapssec.sphinxext.translations import N_, _
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
 
@@ -189,16 +189,6 @@ class TapssecDomain(Domain):
     }
     data_version = 7
 
-    def __init__(self, env: BuildEnvironment) -> None:
-        super().__init__(env)
-        self._relative_uris: RelativeUris | None = None
-
-    def relative_uris(self, builder: Builder) -> RelativeUris:
-        """The relative URIs of *builder*, remembered while it is this build's builder."""
-        if self._relative_uris is None or self._relative_uris.builder is not builder:
-            self._relative_uris = RelativeUris(builder)
-        return self._relative_uris
-
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
         return self.data.setdefault("objects", {})  # type: ignore[no-any-return]
@@ -311,8 +301,8 @@ class TapssecDomain(Domain):
             # the plain text without a warning.
             node["reftarget"] = target
             return None
-        uris = self.relative_uris(builder)
-        return reference_to(uris, fromdocname, entry.docname, entry.node_id, contnode, self.link_title(kind, target))
+        title = self.link_title(kind, target)
+        return make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, title)
 
     def link_title(self, kind: str, key: str) -> str:
         """The tooltip of a link: the entry's long name (for a reference, with what became of it)."""
@@ -344,10 +334,8 @@ class TapssecDomain(Domain):
                 text = contnode.deepcopy()
                 if not node.get("refexplicit"):
                     text[:] = [nodes.Text(display_name(self.catalog, kind, key) or key)]
-                uris = self.relative_uris(builder)
-                refnode = reference_to(
-                    uris, fromdocname, entry.docname, entry.node_id, text, self.link_title(kind, key)
-                )
+                title = self.link_title(kind, key)
+                refnode = make_refnode(builder, fromdocname, entry.docname, entry.node_id, text, title)
                 results.append((f"tapssec:{role}", refnode))
         return results
 

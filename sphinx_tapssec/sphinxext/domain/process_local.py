@@ -8,6 +8,15 @@ each returned environment 2.8 MB instead of 0.5 MB and cost the main process 0.7
 to unpickle, in series. Held in a :class:`ProcessLocal`, it is pickled as ``None`` by any
 other process than the one that made the holder, while the main process still saves it with
 the environment for the next build.
+
+Sphinx has no public way to say what a parallel reader sends back: it pickles the whole
+environment, and an extension sees the result only in ``merge_domaindata``/``env-merge-info``,
+after the main process has paid to unpickle it. This holder therefore leans on how the
+readers work (forked children that pickle the environment), not on a Sphinx API. It fails
+safe: if Sphinx ever reads in the same process, or sends data some other way, the catalog is
+simply carried, and ``merge_domaindata`` never reads it. Upstream: sphinx-doc/sphinx#11448
+(restructuring multiprocessing) and the review of sphinx-doc/sphinx#11746, which asks for a
+hook that decides what a worker sends back.
 """
 
 from __future__ import annotations

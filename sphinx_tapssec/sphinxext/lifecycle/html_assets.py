@@ -1,11 +1,9 @@
-"""The extension's stylesheet and matrix script: declared for HTML builders and copied into ``_static``."""
+"""The extension's stylesheet and matrix script: copied by Sphinx from ``html_static_path``, linked per page."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from sphinx.util.fileutil import copy_asset_file
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -16,37 +14,32 @@ JS_FILE = "tapssec-matrix.js"
 STATIC_DIR = Path(__file__).parents[2] / "static"
 
 
-def add_css(app: Sphinx) -> None:
-    """``builder-inited``: copy the stylesheet and the matrix script for HTML builders.
+def add_static_path(app: Sphinx) -> None:
+    """``builder-inited``: have HTML builders copy :data:`STATIC_DIR` into ``_static``, as a project's own
+    ``html_static_path`` is (the way sphinx-copybutton and sphinx-design ship theirs).
 
-    They are linked per page, by :func:`link_assets`, only from the pages that hold the extension's output.
+    Sphinx copies static files before it writes any page, so each page links an asset with the
+    checksum of the copy it will find (``tapssec.css?v=...``), in clean and incremental builds
+    alike. The folder goes first, so a file of the same name in the project's own static path
+    wins, as it did when the extension copied its files itself. The option gets a new list, so
+    the list ``conf.py`` holds is not changed in place. Sphinx has hashed the HTML options into
+    ``.buildinfo`` before this event, so the added folder does not make the next build outdated.
     """
     if app.builder.format == "html":
-        copy_css(app)
+        app.config.html_static_path = [str(STATIC_DIR), *app.config.html_static_path]
 
 
-def link_assets(app: Sphinx, body: str) -> None:
-    """Link the stylesheet from a page whose *body* holds the extension's output, and the script
-    from one that holds a matrix (Sphinx resets a page's assets before each page)."""
-    if "tapssec" not in body:
+def link_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
+    """``html-page-context``: link the stylesheet from a page whose body holds the extension's output,
+    and the script from one that holds a matrix.
+
+    Sphinx adds a file that ``add_css_file``/``add_js_file`` name during this event to this page
+    only, so the other pages of a host project stay as they were.
+    """
+    body = context.get("body")
+    if not isinstance(body, str) or "tapssec" not in body:
         return
     app.add_css_file(CSS_FILE)
     if "tapssec-matrix" in body:
         # Deferred: it runs once the page is parsed, and the page renders without it.
         app.add_js_file(JS_FILE, loading_method="defer")
-
-
-def copy_css(app: Sphinx, exception: Exception | None = None) -> None:
-    """Put the stylesheet and the script where the pages link them.
-
-    This runs at ``builder-inited``, before any page is written: a page links an asset with a
-    checksum of its copy in ``_static`` (``tapssec.css?v=...``) when that copy exists, so copying
-    at ``build-finished`` made a clean build's pages differ from the same pages written again
-    by an incremental build.
-    """
-    if exception is None and app.builder.format == "html":
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        for name in (CSS_FILE, JS_FILE):
-            # Our own files: replacing an older copy in _static is expected, not a conflict.
-            copy_asset_file(STATIC_DIR / name, static / name, force=True)

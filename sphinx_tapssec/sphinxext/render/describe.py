@@ -184,26 +184,28 @@ def interface_body(
     return body
 
 
+def _with_members(description: str, members: list[list[nodes.Node]]) -> list[nodes.Node]:
+    """A grouping record's description, then its members (one link and long name each), if any."""
+    body: list[nodes.Node] = list(paragraphs(description))
+    if members:
+        body.append(bullet_list(members, classes=["tapssec-members"]))
+    return body
+
+
 def category_body(catalog: Catalog, category_id: str) -> list[nodes.Node]:
     category = catalog.category(category_id)
     assert category is not None
-    body: list[nodes.Node] = list(paragraphs(category.description))
     members = catalog.in_category(category_id)
-    if members:
-        items = [[xref("protocol", p.id), nodes.Text(f" ({p.full_name})")] for p in members]
-        body.append(bullet_list(items, classes=["tapssec-members"]))
-    return body
+    return _with_members(
+        category.description, [[xref("protocol", p.id), nodes.Text(f" ({p.full_name})")] for p in members]
+    )
 
 
 def phase_body(catalog: Catalog, phase_id: str) -> list[nodes.Node]:
     phase = catalog.phase(phase_id)
     assert phase is not None
-    body: list[nodes.Node] = list(paragraphs(phase.description))
     members = [i for i in catalog.interfaces if i.phase == phase_id]
-    if members:
-        items = [[xref("interface", i.code), nodes.Text(f" ({i.name})")] for i in members]
-        body.append(bullet_list(items, classes=["tapssec-members"]))
-    return body
+    return _with_members(phase.description, [[xref("interface", i.code), nodes.Text(f" ({i.name})")] for i in members])
 
 
 def transport_body(catalog: Catalog, transport_id: str) -> list[nodes.Node]:

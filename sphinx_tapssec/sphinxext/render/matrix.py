@@ -15,7 +15,7 @@ from docutils import nodes
 
 from sphinx_tapssec.model.entities import Catalog, Development, Exposure, Interface, Protocol, TapsApi
 from sphinx_tapssec.model.export import MARK
-from sphinx_tapssec.sphinxext.nodes import exposure_mark
+from sphinx_tapssec.sphinxext.nodes import exposure_mark, header_entry
 from sphinx_tapssec.sphinxext.render.common import citations, inline_text, xref
 from sphinx_tapssec.sphinxext.render.developments import mark_proposed_cells, proposed_legend
 from sphinx_tapssec.sphinxext.render.matrix_classes import column_classes, labels, row_classes
@@ -45,6 +45,11 @@ def _entry(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children), classes=list(classes))
 
 
+def _header(*children: nodes.Node, scope: str, classes: Sequence[str] = ()) -> header_entry:
+    """A header cell: of a column (``scope="col"``, the header row's) or of a row (``scope="row"``, its stub)."""
+    return header_entry("", nodes.paragraph("", "", *children), scope=scope, classes=list(classes))
+
+
 def _cell(protocol: Protocol, interface: Interface, exposure: Exposure | None, note_ref: str | None) -> nodes.entry:
     if exposure is None:
         return nodes.entry()
@@ -67,15 +72,15 @@ def build_matrix(catalog: Catalog, spec: MatrixSpec) -> list[nodes.Node]:
     for interface in spec.interfaces:
         tgroup += nodes.colspec(colwidth=max(3, len(interface.code)) + 2)
     header = nodes.row()
-    header += _entry(nodes.Text(corner))
+    header += _header(nodes.Text(corner), scope="col")
     for interface in spec.interfaces:
         classes = [*column_classes(interface), *header_classes(spec.taps, interface)]
-        header += _entry(xref("interface", interface.code, interface.code), classes=classes)
+        header += _header(xref("interface", interface.code, interface.code), scope="col", classes=classes)
     tgroup += nodes.thead("", header)
     body = nodes.tbody()
     for protocol in spec.protocols:
         row = nodes.row(classes=row_classes(protocol))
-        row += _entry(xref("protocol", protocol.id, protocol.name))
+        row += _header(xref("protocol", protocol.id, protocol.name), scope="row")
         for interface in spec.interfaces:
             exposure = protocol.exposure(interface.code)
             note_ref = None
