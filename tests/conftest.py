@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from helpers import ROOTS, fill_catalog
+
+if TYPE_CHECKING:
+    from sphinx.testing.fixtures import _app_params
 
 pytest_plugins = ("sphinx.testing.fixtures",)
-
-TESTS_DIR = Path(__file__).parent
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """``@pytest.mark.sphinx(testroot="basic")`` means ``tests/roots/test-basic``."""
-    return TESTS_DIR / "roots"
+    return ROOTS
 
 
 @pytest.fixture
@@ -27,3 +30,10 @@ def sphinx_test_tempdir(tmp_path: Path) -> Path:
     ever builds inside ``tests/roots``.
     """
     return tmp_path
+
+
+@pytest.fixture
+def app_params(app_params: _app_params) -> _app_params:
+    """Sphinx's parameters, once the copied root has the shared catalog it names (see helpers.fill_catalog)."""
+    fill_catalog(app_params.kwargs["srcdir"])
+    return app_params

@@ -23,7 +23,8 @@ from sphinx_tapssec.sphinxext.build_stop import BuildStopped
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-ROOTS_DIR_NAME = "roots"
+#: The test roots: ``tests/roots/test-<name>`` are small Sphinx projects.
+ROOTS = Path(__file__).parent / "roots"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 #: ``path:line: WARNING: message [tapssec.subtype]`` as Sphinx prints a typed warning.
@@ -49,20 +50,59 @@ def subtypes_of(lines: list[str]) -> list[str]:
     return result
 
 
-def copy_root(rootdir: Path, name: str, destination: Path) -> Path:
-    """A private copy of ``tests/roots/test-<name>`` under *destination*; returns its path."""
+#: Where the shared test catalogs live: ``tests/roots/_catalogs/<name>``.
+SHARED_CATALOGS = ROOTS / "_catalogs"
+#: A root that holds this file (its text names a shared catalog) gets that catalog as ``catalog/``.
+CATALOG_BASE = "catalog.base"
+
+
+def fill_catalog(srcdir: Path) -> None:
+    """Give the copied root *srcdir* the shared catalog its ``catalog.base`` names, if it has one.
+
+    The root's own ``catalog/`` files are the difference: they replace or add to the shared ones,
+    so a shared file is copied only where the root has none. ``copy2`` keeps the modification
+    times, as ``copytree`` does for the root's own files.
+    """
+    base = srcdir / CATALOG_BASE
+    if not base.is_file():
+        return
+    shared = SHARED_CATALOGS / base.read_text(encoding="utf-8").strip()
+    assert shared.is_dir(), f"{base} names no folder of {SHARED_CATALOGS}"
+    for source in sorted(shared.rglob("*.yaml")):
+        target = srcdir / "catalog" / source.relative_to(shared)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+
+
+def copy_root(name: str, destination: Path, index: str | None = None) -> Path:
+    """A private copy of ``tests/roots/test-<name>`` under *destination*, its catalog filled in.
+
+    *index*, if given, replaces the text of its ``index.rst``.
+    """
     target = destination / name
-    shutil.copytree(rootdir / f"test-{name}", target)
+    shutil.copytree(ROOTS / f"test-{name}", target)
+    fill_catalog(target)
+    if index is not None:
+        (target / "index.rst").write_text(index, encoding="utf-8")
     return target
+
+
+def root_catalog(name: str, destination: Path) -> Path:
+    """The catalog of root *name* (shared files and its own), as a folder under *destination*.
+
+    For tests that load a root's catalog without Sphinx.
+    """
+    return copy_root(name, destination) / "catalog"
 
 
 #: The guide's complete example of a catalog of one's own (no survey ids), shared with test roots.
 OWN_CATALOG = Path(__file__).parent.parent / "docs" / "snippets" / "own-catalog"
 
 
-def own_catalog_root(rootdir: Path, destination: Path) -> Path:
+def own_catalog_root(destination: Path) -> Path:
     """A copy of ``test-own-catalog`` with the guide's example catalog as its catalog."""
-    srcdir = copy_root(rootdir, "own-catalog", destination)
+    srcdir = copy_root("own-catalog", destination)
     shutil.copytree(OWN_CATALOG, srcdir / "catalog")
     return srcdir
 

@@ -72,8 +72,8 @@ def test_the_rest_of_the_catalog_renders(app: SphinxTestApp) -> None:
     assert terms == ["[RFC0001]", "[PAPER]"]
 
 
-def test_catalog_problems_are_reported_again_by_an_incremental_build(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "bad-catalog", tmp_path)
+def test_catalog_problems_are_reported_again_by_an_incremental_build(tmp_path: Path) -> None:
+    srcdir = copy_root("bad-catalog", tmp_path)
     first = SphinxTestApp("html", srcdir=srcdir)
     try:
         first.build()
@@ -89,8 +89,8 @@ def test_catalog_problems_are_reported_again_by_an_incremental_build(rootdir: Pa
         again.cleanup()
 
 
-def test_strict_mode_stops_the_build(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "bad-catalog", tmp_path)
+def test_strict_mode_stops_the_build(tmp_path: Path) -> None:
+    srcdir = copy_root("bad-catalog", tmp_path)
     stopped = stopped_build(srcdir=srcdir, confoverrides={"tapssec_strict": True})
     located = {(line.split(": ", 1)[0], line.rsplit("[tapssec.", 1)[1][:-1]) for line in stopped.problems}
     assert located == _planted(srcdir)
@@ -98,8 +98,8 @@ def test_strict_mode_stops_the_build(rootdir: Path, tmp_path: Path) -> None:
     assert str(stopped) == f"tapssec: {count} catalog problems; tapssec_strict is on, so the build stops"
 
 
-def test_strict_mode_accepts_a_good_catalog(rootdir: Path, tmp_path: Path) -> None:
-    app = SphinxTestApp("html", srcdir=copy_root(rootdir, "basic", tmp_path), confoverrides={"tapssec_strict": True})
+def test_strict_mode_accepts_a_good_catalog(tmp_path: Path) -> None:
+    app = SphinxTestApp("html", srcdir=copy_root("basic", tmp_path), confoverrides={"tapssec_strict": True})
     try:
         app.build()
         assert warnings_of(app) == []
@@ -116,8 +116,8 @@ def test_strict_mode_accepts_a_good_catalog(rootdir: Path, tmp_path: Path) -> No
         ('tapssec_extra_catalogs = [""]', "tapssec_extra_catalogs must be a list of non-empty strings, not ['']"),
     ],
 )
-def test_bad_config_value_fails_clearly(rootdir: Path, tmp_path: Path, setting: str, message: str) -> None:
-    srcdir = copy_root(rootdir, "basic", tmp_path)
+def test_bad_config_value_fails_clearly(tmp_path: Path, setting: str, message: str) -> None:
+    srcdir = copy_root("basic", tmp_path)
     conf = srcdir / "conf.py"
     text = conf.read_text(encoding="utf-8") + setting + "\n"
     conf.write_text(text, encoding="utf-8")
@@ -169,9 +169,9 @@ def test_unsafe_url_renders_as_text_and_warns(app: SphinxTestApp) -> None:
     assert "<javascript:alert(7)>" in evil.parent.text()
 
 
-def test_unsafe_url_is_reported_again_by_an_incremental_build(rootdir: Path, tmp_path: Path) -> None:
+def test_unsafe_url_is_reported_again_by_an_incremental_build(tmp_path: Path) -> None:
     """Like the catalog problems, an unsafe URL must keep a ``-W`` build failing until it is fixed."""
-    srcdir = copy_root(rootdir, "hostile", tmp_path)
+    srcdir = copy_root("hostile", tmp_path)
     first = SphinxTestApp("html", srcdir=srcdir)
     try:
         first.build()

@@ -38,9 +38,9 @@ def _read_counts(status: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def project(rootdir: Path, tmp_path: Path) -> Path:
+def project(tmp_path: Path) -> Path:
     """A copy of ``test-incremental``, built once (every catalog file read)."""
-    srcdir = copy_root(rootdir, "incremental", tmp_path)
+    srcdir = copy_root("incremental", tmp_path)
     _, warnings, status = rebuild(srcdir)
     assert warnings == []
     assert _read_counts(status) == (FILES, FILES)
@@ -138,9 +138,9 @@ def test_clean_build_ignores_a_stale_cache(project: Path) -> None:
     assert "Alpha" in proto.read_text(encoding="utf-8")
 
 
-def test_catalog_from_the_cache_equals_the_catalog_read(rootdir: Path, tmp_path: Path) -> None:
+def test_catalog_from_the_cache_equals_the_catalog_read(tmp_path: Path) -> None:
     """The model alone: the second load reads only the changed file and gives what a fresh load gives."""
-    catalog_dir = copy_root(rootdir, "incremental", tmp_path) / "catalog"
+    catalog_dir = copy_root("incremental", tmp_path) / "catalog"
     first = FileCache()
     assert len(load_catalog([catalog_dir], cache=first).parsed) == FILES
     beta = catalog_dir / "protocols" / "beta.yaml"

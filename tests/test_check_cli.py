@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import strip_ansi
+from helpers import copy_root, strip_ansi
 
 from sphinx_tapssec.cli.check_build import CheckError, parse_overrides, run_check
 from sphinx_tapssec.cli.main import main
@@ -29,13 +29,10 @@ if TYPE_CHECKING:
 pytest_plugins = ["sphinx_tapssec.testing"]
 
 REPO = Path(__file__).parent.parent
-ROOT = Path(__file__).parent / "roots" / "test-claims"
 
 
 def project(tmp_path: Path) -> Path:
-    target = tmp_path / "claims"
-    shutil.copytree(ROOT, target)
-    return target
+    return copy_root("claims", tmp_path)
 
 
 def plant(srcdir: Path) -> int:
@@ -365,7 +362,7 @@ def test_nowhere(tapssec_check):
 def test_the_fixture_as_a_user_meets_it(tmp_path: Path) -> None:
     """Run from the project's tests/ folder: "docs" is the rootdir's, builds go outside the sources."""
     user = tmp_path / "user"
-    shutil.copytree(ROOT, user / "docs")
+    copy_root("claims", user).rename(user / "docs")
     (user / "pyproject.toml").write_text("[tool.pytest.ini_options]\n", encoding="utf-8")
     (user / "tests").mkdir()
     (user / "tests" / "test_docs.py").write_text(USER_TESTS, encoding="utf-8")

@@ -11,7 +11,6 @@ from sphinx.util.inventory import InventoryFile
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -24,9 +23,9 @@ BASIC_MATRIX = Matrix(
 
 
 @pytest.fixture(scope="module")
-def basic_html(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+def basic_html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
     """``test-basic`` built once with the HTML builder, asserted many ways below."""
-    app = build(copy_root(rootdir, "basic", tmp_path_factory.mktemp("basic-html")), "html", freshenv=True)
+    app = build(copy_root("basic", tmp_path_factory.mktemp("basic-html")), "html", freshenv=True)
     yield app
     app.cleanup()
 

@@ -28,9 +28,9 @@ def _touch(path: Path) -> None:
 
 
 @pytest.fixture
-def project(rootdir: Path, tmp_path: Path) -> Path:
+def project(tmp_path: Path) -> Path:
     """A copy of ``test-incremental``, built once."""
-    srcdir = copy_root(rootdir, "incremental", tmp_path)
+    srcdir = copy_root("incremental", tmp_path)
     read, warnings, _ = rebuild(srcdir)
     assert read == {"index", "proto", "matrix", "xref", "plain"}
     assert warnings == []

@@ -9,7 +9,6 @@ from helpers import Element, build, copy_root, parse_html, read_matrix, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -19,8 +18,8 @@ NONE: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
-def matrix_app(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
-    app = build(copy_root(rootdir, "matrix", tmp_path_factory.mktemp("matrix")), "html", freshenv=True)
+def matrix_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    app = build(copy_root("matrix", tmp_path_factory.mktemp("matrix")), "html", freshenv=True)
     yield app
     app.cleanup()
 

@@ -25,8 +25,8 @@ class Built:
 
 
 @pytest.fixture(scope="module")
-def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    app = build(copy_root(rootdir, "myst", tmp_path_factory.mktemp("myst")), "html", freshenv=True)
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    app = build(copy_root("myst", tmp_path_factory.mktemp("myst")), "html", freshenv=True)
     try:
         return Built(app.outdir, warnings_of(app))
     finally:

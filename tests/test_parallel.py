@@ -45,9 +45,9 @@ def _touch(path: Path) -> None:
     os.utime(path, (later, later))
 
 
-def test_parallel_build_equals_serial_build(rootdir: Path, tmp_path: Path) -> None:
-    serial = copy_root(rootdir, "parallel", tmp_path / "serial")
-    parallel = copy_root(rootdir, "parallel", tmp_path / "parallel")
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    serial = copy_root("parallel", tmp_path / "serial")
+    parallel = copy_root("parallel", tmp_path / "parallel")
     _, serial_warnings = _build(serial, parallel=1)
     status, parallel_warnings = _build(parallel, parallel=2)
     assert serial_warnings == []
@@ -67,8 +67,8 @@ def test_parallel_build_equals_serial_build(rootdir: Path, tmp_path: Path) -> No
     assert "p-beta.html#tapssec-protocol-beta" in {a.attrs.get("href") for a in diagram.find_all("a")}
 
 
-def test_parallel_rebuild_after_touching_files(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "parallel", tmp_path)
+def test_parallel_rebuild_after_touching_files(tmp_path: Path) -> None:
+    srcdir = copy_root("parallel", tmp_path)
     _, warnings = _build(srcdir, parallel=2)
     assert warnings == []
     _touch(srcdir / "catalog" / "protocols" / "alpha.yaml")
@@ -107,8 +107,8 @@ def _build_recording(srcdir: Path, parallel: int, **kwargs: Any) -> tuple[list[b
     return collector_on, sent_back
 
 
-def test_parallel_readers_do_not_send_the_catalog_back(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "parallel", tmp_path)
+def test_parallel_readers_do_not_send_the_catalog_back(tmp_path: Path) -> None:
+    srcdir = copy_root("parallel", tmp_path)
     _, sent_back = _build_recording(srcdir, parallel=2)
     assert sent_back, "Sphinx read no chunk in parallel"
     assert sent_back == [None] * len(sent_back)
@@ -132,31 +132,31 @@ def python_handles_sigint() -> Iterator[None]:
         signal.signal(signal.SIGINT, before)
 
 
-def test_collector_stays_on_in_a_default_parallel_build(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_stays_on_in_a_default_parallel_build(tmp_path: Path) -> None:
     """The collector is the host's: by default a ``-j 2`` build leaves it running throughout."""
-    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2)
+    collector_on, _ = _build_recording(copy_root("parallel", tmp_path), parallel=2)
     assert collector_on
     assert all(collector_on)
 
 
 @pytest.mark.usefixtures("python_handles_sigint")
-def test_collector_is_paused_while_pages_are_written_in_parallel(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_is_paused_while_pages_are_written_in_parallel(tmp_path: Path) -> None:
     assert gc.isenabled()
-    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+    collector_on, _ = _build_recording(copy_root("parallel", tmp_path), parallel=2, confoverrides=PAUSE)
     assert collector_on
     assert not any(collector_on)
     assert gc.isenabled(), "the collector stayed off after the build"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_collector_runs_in_serial_builds(rootdir: Path, tmp_path: Path) -> None:
-    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=1, confoverrides=PAUSE)
+def test_collector_runs_in_serial_builds(tmp_path: Path) -> None:
+    collector_on, _ = _build_recording(copy_root("parallel", tmp_path), parallel=1, confoverrides=PAUSE)
     assert collector_on
     assert all(collector_on)
 
 
 @pytest.mark.usefixtures("python_handles_sigint")
-def test_collector_comes_back_when_the_build_is_interrupted(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_comes_back_when_the_build_is_interrupted(tmp_path: Path) -> None:
     """Sphinx emits no build-finished on KeyboardInterrupt: the SIGINT itself switches the collector on."""
     collector_on: list[bool] = []
 
@@ -164,7 +164,7 @@ def test_collector_comes_back_when_the_build_is_interrupted(rootdir: Path, tmp_p
         collector_on.append(gc.isenabled())
         signal.raise_signal(signal.SIGINT)
 
-    app = SphinxTestApp("html", srcdir=copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+    app = SphinxTestApp("html", srcdir=copy_root("parallel", tmp_path), parallel=2, confoverrides=PAUSE)
     try:
         app.connect("doctree-resolved", interrupt)
         with pytest.raises(KeyboardInterrupt):
@@ -176,11 +176,11 @@ def test_collector_comes_back_when_the_build_is_interrupted(rootdir: Path, tmp_p
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_collector_is_paused_when_sigint_is_ignored(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_is_paused_when_sigint_is_ignored(tmp_path: Path) -> None:
     """A background job ignores SIGINT: no interrupt can come, so the pause goes on, handler untouched."""
     before = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+        collector_on, _ = _build_recording(copy_root("parallel", tmp_path), parallel=2, confoverrides=PAUSE)
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
@@ -189,10 +189,10 @@ def test_collector_is_paused_when_sigint_is_ignored(rootdir: Path, tmp_path: Pat
     assert gc.isenabled(), "the collector stayed off after the build"
 
 
-def test_collector_someone_else_switched_off_stays_off(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_someone_else_switched_off_stays_off(tmp_path: Path) -> None:
     gc.disable()
     try:
-        _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+        _build_recording(copy_root("parallel", tmp_path), parallel=2, confoverrides=PAUSE)
         assert not gc.isenabled()
     finally:
         gc.enable()

@@ -28,8 +28,8 @@ class Built:
 
 
 @pytest.fixture(scope="module")
-def html_app(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    app = build(copy_root(rootdir, "pictures", tmp_path_factory.mktemp("pictures")), "html", freshenv=True)
+def html_app(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    app = build(copy_root("pictures", tmp_path_factory.mktemp("pictures")), "html", freshenv=True)
     try:
         return Built(app.outdir, warnings_of(app))
     finally:
@@ -142,8 +142,8 @@ def test_add_scopes_touches_only_matrix_headers() -> None:
     assert add_scopes(result) == result
 
 
-def test_cards_without_sphinx_design_warn_and_keep_their_content(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "pictures", tmp_path)
+def test_cards_without_sphinx_design_warn_and_keep_their_content(tmp_path: Path) -> None:
+    srcdir = copy_root("pictures", tmp_path)
     conf = srcdir / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8").replace(', "sphinx_design"', ""), encoding="utf-8")
     app = build(srcdir, "html", freshenv=True)

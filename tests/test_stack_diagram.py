@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 
-def _pictures(rootdir: Path, tmp_path: Path, buildername: str) -> SphinxTestApp:
-    return build(copy_root(rootdir, "pictures", tmp_path), buildername, freshenv=True)
+def _pictures(tmp_path: Path, buildername: str) -> SphinxTestApp:
+    return build(copy_root("pictures", tmp_path), buildername, freshenv=True)
 
 
 def _output(app: SphinxTestApp, suffix: str) -> str:
@@ -36,8 +36,8 @@ def _output(app: SphinxTestApp, suffix: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def svg(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Element:
-    app = _pictures(rootdir, tmp_path_factory.mktemp("stack"), "html")
+def svg(tmp_path_factory: pytest.TempPathFactory) -> Element:
+    app = _pictures(tmp_path_factory.mktemp("stack"), "html")
     try:
         assert warnings_of(app) == []
         page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
@@ -90,8 +90,8 @@ def test_the_svg_follows_the_theme(svg: Element) -> None:
 
 
 @pytest.mark.parametrize("buildername", ["text", "man", "texinfo"])
-def test_text_outputs_show_the_diagram_as_text(rootdir: Path, tmp_path: Path, buildername: str) -> None:
-    app = _pictures(rootdir, tmp_path, buildername)
+def test_text_outputs_show_the_diagram_as_text(tmp_path: Path, buildername: str) -> None:
+    app = _pictures(tmp_path, buildername)
     try:
         assert warnings_of(app) == []
         output = _output(app, ".texi" if buildername == "texinfo" else "")
@@ -107,8 +107,8 @@ def test_text_outputs_show_the_diagram_as_text(rootdir: Path, tmp_path: Path, bu
     assert "— no transport class listed in the catalog" in output
 
 
-def test_latex_draws_a_picture_with_no_package_of_its_own(rootdir: Path, tmp_path: Path) -> None:
-    app = _pictures(rootdir, tmp_path, "latex")
+def test_latex_draws_a_picture_with_no_package_of_its_own(tmp_path: Path) -> None:
+    app = _pictures(tmp_path, "latex")
     try:
         assert warnings_of(app) == []
         tex = _output(app, ".tex")
@@ -219,8 +219,8 @@ def test_hostile_names_are_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;" in svg or "&lt;script&gt;x&lt;/script&gt; &amp;" in svg
 
 
-def test_an_own_catalog_maps_onto_a_byte_stream_it_does_not_define(rootdir: Path, tmp_path: Path) -> None:
-    app = build(own_catalog_root(rootdir, tmp_path), "html", freshenv=True)
+def test_an_own_catalog_maps_onto_a_byte_stream_it_does_not_define(tmp_path: Path) -> None:
+    app = build(own_catalog_root(tmp_path), "html", freshenv=True)
     try:
         assert warnings_of(app) == []
         page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))

@@ -147,11 +147,9 @@ def test_suppress_warnings_silences_the_whole_type(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.parametrize("parallel", [0, 2, 4])
-def test_object_described_twice_keeps_the_first_document_with_or_without_j(
-    rootdir: Path, tmp_path: Path, parallel: int
-) -> None:
+def test_object_described_twice_keeps_the_first_document_with_or_without_j(tmp_path: Path, parallel: int) -> None:
     """The document first in name order wins whatever order parallel readers finish in."""
-    app = SphinxTestApp("html", srcdir=copy_root(rootdir, "duplicate", tmp_path), parallel=parallel)
+    app = SphinxTestApp("html", srcdir=copy_root("duplicate", tmp_path), parallel=parallel)
     try:
         app.build()
         lines = warnings_of(app)
