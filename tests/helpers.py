@@ -6,14 +6,17 @@ They live here rather than in ``conftest.py`` so that test modules can import th
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
+import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from catalogs import write_catalog
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import docutils_namespace
 
@@ -119,6 +122,48 @@ def copy_example(name: str, destination: Path) -> Path:
     return target
 
 
+#: ``conf.py`` of a project whose catalog is its ``catalog/`` folder.
+CATALOG_CONF = 'extensions = ["sphinx_tapssec"]\ntapssec_catalog = "catalog"\nexclude_patterns = ["_build"]\n'
+#: ``conf.py`` of a project that uses the catalog the package ships; add settings after it.
+BUNDLED_CONF = 'extensions = ["sphinx_tapssec"]\n'
+
+
+def write_project(
+    directory: Path, index: str, conf: str = CATALOG_CONF, catalog: dict[str, str | bytes | None] | None = None
+) -> Path:
+    """A project in *directory*: *conf* as ``conf.py``, *index* as ``index.rst``, and a catalog.
+
+    With *catalog* (even ``{}``), ``catalog/`` holds the small text catalog of ``catalogs.py`` with
+    those files over it (:func:`catalogs.write_catalog`); without, the project has no catalog folder.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "conf.py").write_text(conf, encoding="utf-8")
+    (directory / "index.rst").write_text(index, encoding="utf-8")
+    if catalog is not None:
+        write_catalog(directory / "catalog", catalog)
+    return directory
+
+
+def touch(path: Path) -> None:
+    """Move *path*'s modification time clearly past anything an earlier build read.
+
+    Copies keep the modification times of ``tests/roots``, and some file systems have coarse clocks.
+    The time is ten seconds ahead, so for those ten seconds every build reads the file's dependents
+    again; a test that rebuilds twice after an edit sets the time to now instead
+    (``test_incremental_precision.write``).
+    """
+    later = max(time.time(), path.stat().st_mtime) + 10
+    os.utime(path, (later, later))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the one *old* in *path* by *new*, and :func:`touch` it, so the next build sees the edit."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    touch(path)
+
+
 def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
     """Build the project in *srcdir* once and return the app (the caller calls ``cleanup()``)."""
     app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
@@ -128,6 +173,39 @@ def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestA
         app.cleanup()
         raise
     return app
+
+
+@dataclass(frozen=True)
+class Built:
+    """What one build gave, read before its app was cleaned up (two live apps would share docutils' registries)."""
+
+    #: Where the builder wrote.
+    outdir: Path
+    #: The warning lines, without colour codes.
+    warnings: list[str]
+    #: The status output, without colour codes.
+    status: str
+    #: Document name -> the names of the files it depends on (``env.dependencies``).
+    dependencies: dict[str, set[str]]
+
+    def page(self, docname: str = "index") -> Element:
+        """The HTML page of *docname* as a tree."""
+        return parse_html((self.outdir / f"{docname}.html").read_text(encoding="utf-8"))
+
+    def output(self, pattern: str) -> str:
+        """The text of the one output file matching *pattern* (a glob relative to the output folder)."""
+        (path,) = self.outdir.glob(pattern)
+        return path.read_text(encoding="utf-8")
+
+
+def build_once(srcdir: Path, buildername: str = "html", **kwargs: Any) -> Built:
+    """Build *srcdir* once (see :func:`build` for *kwargs*) and keep what the tests read."""
+    app = build(srcdir, buildername, **kwargs)
+    try:
+        dependencies = {doc: {Path(path).name for path in paths} for doc, paths in app.env.dependencies.items()}
+        return Built(app.outdir, warnings_of(app), strip_ansi(app.status.getvalue()), dependencies)
+    finally:
+        app.cleanup()
 
 
 def stopped_build(buildername: str = "html", **kwargs: Any) -> BuildStopped:

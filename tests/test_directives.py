@@ -6,14 +6,14 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, Matrix, build, copy_root, matrices, parse_html, text_matrix_lines, warnings_of
+from helpers import Built, Element, Matrix, matrices, parse_html, text_matrix_lines, warnings_of
 from sphinx.util.inventory import InventoryFile
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sphinx.testing.util import SphinxTestApp
 
+#: The root built once for the module's tests (the ``root_build`` fixture).
+ROOT = "basic"
 #: EPUB refuses to build quietly without these.
 EPUB_CONF = {"version": "1.0", "release": "1.0", "copyright": "2026, tests", "epub_copyright": "2026, tests"}
 
@@ -23,16 +23,8 @@ BASIC_MATRIX = Matrix(
 
 
 @pytest.fixture(scope="module")
-def basic_html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
-    """``test-basic`` built once with the HTML builder, asserted many ways below."""
-    app = build(copy_root("basic", tmp_path_factory.mktemp("basic-html")), "html", freshenv=True)
-    yield app
-    app.cleanup()
-
-
-@pytest.fixture(scope="module")
-def basic_page(basic_html: SphinxTestApp) -> Element:
-    return parse_html((basic_html.outdir / "index.html").read_text(encoding="utf-8"))
+def basic_page(root_build: Built) -> Element:
+    return root_build.page()
 
 
 # --- every builder --------------------------------------------------------------------------
@@ -139,8 +131,8 @@ def test_texinfo_builder(app: SphinxTestApp) -> None:
 # --- the HTML contract (one build) ------------------------------------------------------------
 
 
-def test_basic_html_has_no_warnings(basic_html: SphinxTestApp) -> None:
-    assert warnings_of(basic_html) == []
+def test_basic_html_has_no_warnings(root_build: Built) -> None:
+    assert root_build.warnings == []
 
 
 def test_matrix_table_contract(basic_page: Element) -> None:
@@ -317,8 +309,8 @@ def test_link_titles_are_long_names(basic_page: Element) -> None:
     assert titles["#tapssec-reference-paper"] == "A Paper"
 
 
-def test_objects_inventory(basic_html: SphinxTestApp) -> None:
-    inventory = InventoryFile.loads((basic_html.outdir / "objects.inv").read_bytes(), uri="").data
+def test_objects_inventory(root_build: Built) -> None:
+    inventory = InventoryFile.loads((root_build.outdir / "objects.inv").read_bytes(), uri="").data
     assert {name: item.uri for name, item in inventory["tapssec:protocol"].items()} == {
         "alpha": "index.html#tapssec-protocol-alpha",
         "beta": "index.html#tapssec-protocol-beta",
@@ -336,8 +328,8 @@ def test_objects_inventory(basic_html: SphinxTestApp) -> None:
     assert inventory["tapssec:protocol"]["alpha"].display_name == "Alpha"
 
 
-def test_domain_index_page(basic_html: SphinxTestApp) -> None:
-    page = parse_html((basic_html.outdir / "tapssec-index.html").read_text(encoding="utf-8"))
+def test_domain_index_page(root_build: Built) -> None:
+    page = parse_html((root_build.outdir / "tapssec-index.html").read_text(encoding="utf-8"))
     entries = {" ".join(a.text().split()): a.attrs["href"] for a in page.find("table").find_all("a")}
     assert entries["Alpha"] == "index.html#tapssec-protocol-alpha"
     assert entries["KU"] == "index.html#tapssec-interface-ku"
@@ -347,7 +339,7 @@ def test_domain_index_page(basic_html: SphinxTestApp) -> None:
     assert "Alpha (Alpha Stream Security)" in text
 
 
-def test_general_index_entries(basic_html: SphinxTestApp) -> None:
-    page = parse_html((basic_html.outdir / "genindex.html").read_text(encoding="utf-8"))
+def test_general_index_entries(root_build: Built) -> None:
+    page = parse_html((root_build.outdir / "genindex.html").read_text(encoding="utf-8"))
     entries = {" ".join(a.text().split()) for a in page.find_all("a")}
     assert {"Alpha (protocol)", "IPK (interface)", "Stream Protocols (category)"} <= entries

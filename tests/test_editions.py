@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import line_of, load, problem_keys, write_catalog
-from helpers import build, parse_html, read_matrix, subtypes_of, warnings_of
+from helpers import BUNDLED_CONF, build, parse_html, read_matrix, subtypes_of, warnings_of, write_project
 
 from sphinx_tapssec.cli.main import main
 from sphinx_tapssec.model.catalog_location import bundled_catalog
@@ -172,10 +172,7 @@ Queries take either code: :tapssec:count:`exposes(PSKE)` and :tapssec:count:`exp
 
 
 def _project(directory: Path, conf: str, page: str = PAGE) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "conf.py").write_text(f'extensions = ["sphinx_tapssec"]\n{conf}', encoding="utf-8")
-    (directory / "index.rst").write_text(page, encoding="utf-8")
-    return directory
+    return write_project(directory, page, BUNDLED_CONF + conf)
 
 
 @pytest.mark.parametrize(

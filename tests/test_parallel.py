@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import gc
-import os
 import pickle
 import re
 import signal
-import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import copy_root, parse_html, strip_ansi, warnings_of
+from helpers import build_once, copy_root, parse_html, touch, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
@@ -25,33 +23,18 @@ if TYPE_CHECKING:
 PARALLEL_READ = re.compile(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+")
 
 
-def _build(srcdir: Path, parallel: int) -> tuple[str, list[str]]:
-    """Build once; return the status output and the warnings."""
-    app = SphinxTestApp("html", srcdir=srcdir, parallel=parallel)
-    try:
-        app.build()
-        return strip_ansi(app.status.getvalue()), warnings_of(app)
-    finally:
-        app.cleanup()
-
-
 def _html_files(srcdir: Path) -> dict[str, bytes]:
     outdir = srcdir / "_build" / "html"
     return {str(path.relative_to(outdir)): path.read_bytes() for path in sorted(outdir.rglob("*.html"))}
 
 
-def _touch(path: Path) -> None:
-    later = max(time.time(), path.stat().st_mtime) + 10
-    os.utime(path, (later, later))
-
-
 def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
     serial = copy_root("parallel", tmp_path / "serial")
     parallel = copy_root("parallel", tmp_path / "parallel")
-    _, serial_warnings = _build(serial, parallel=1)
-    status, parallel_warnings = _build(parallel, parallel=2)
-    assert serial_warnings == []
-    assert parallel_warnings == []
+    assert build_once(serial, parallel=1).warnings == []
+    parallel_build = build_once(parallel, parallel=2)
+    assert parallel_build.warnings == []
+    status = parallel_build.status
     # Sphinx only reads in parallel with enough documents; make sure it did.
     assert PARALLEL_READ.search(status), status
     serial_html, parallel_html = _html_files(serial), _html_files(parallel)
@@ -69,20 +52,18 @@ def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
 
 def test_parallel_rebuild_after_touching_files(tmp_path: Path) -> None:
     srcdir = copy_root("parallel", tmp_path)
-    _, warnings = _build(srcdir, parallel=2)
-    assert warnings == []
-    _touch(srcdir / "catalog" / "protocols" / "alpha.yaml")
-    _touch(srcdir / "catalog" / "interfaces.yaml")
+    assert build_once(srcdir, parallel=2).warnings == []
+    touch(srcdir / "catalog" / "protocols" / "alpha.yaml")
+    touch(srcdir / "catalog" / "interfaces.yaml")
     for name in ("p-beta.rst", "p-plain.rst", "p-lists.rst"):
-        _touch(srcdir / name)
-    status, warnings = _build(srcdir, parallel=2)
-    assert warnings == []
-    assert PARALLEL_READ.search(status), status
-    assert "0 source files that are out of date" not in status
-    page = parse_html((srcdir / "_build" / "html" / "p-alpha.html").read_text(encoding="utf-8"))
-    assert page.find("dt", id="tapssec-protocol-alpha")
+        touch(srcdir / name)
+    built = build_once(srcdir, parallel=2)
+    assert built.warnings == []
+    assert PARALLEL_READ.search(built.status), built.status
+    assert "0 source files that are out of date" not in built.status
+    assert built.page("p-alpha").find("dt", id="tapssec-protocol-alpha")
     # Objects described in documents that were not re-read are still known.
-    lists = parse_html((srcdir / "_build" / "html" / "p-lists.html").read_text(encoding="utf-8"))
+    lists = built.page("p-lists")
     hrefs = {a.attrs.get("href") for a in lists.find_all("a")}
     assert {"p-alpha.html#tapssec-protocol-alpha", "p-ipk.html#tapssec-interface-ipk"} <= hrefs
 

@@ -7,38 +7,23 @@ the ``scope`` attributes added to HTML only, and the assets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, build, copy_root, parse_html, subtypes_of, warnings_of
+from helpers import Built, Element, build, copy_root, parse_html, subtypes_of, warnings_of
 
 from sphinx_tapssec.sphinxext.lifecycle.html_scope import add_scopes
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-
-@dataclass(frozen=True)
-class Built:
-    """An HTML build of ``test-pictures``, already cleaned up (two live apps would share docutils' registries)."""
-
-    outdir: Path
-    warnings: list[str]
+#: The root built once for the module's tests (the ``root_build`` fixture).
+ROOT = "pictures"
 
 
 @pytest.fixture(scope="module")
-def html_app(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    app = build(copy_root("pictures", tmp_path_factory.mktemp("pictures")), "html", freshenv=True)
-    try:
-        return Built(app.outdir, warnings_of(app))
-    finally:
-        app.cleanup()
-
-
-@pytest.fixture(scope="module")
-def page(html_app: Built) -> Element:
-    return parse_html((html_app.outdir / "index.html").read_text(encoding="utf-8"))
+def page(root_build: Built) -> Element:
+    return root_build.page()
 
 
 def _cards(overview: Element) -> dict[str, Element]:
@@ -53,8 +38,8 @@ def _badges(card: Element, label: str) -> list[str]:
     return []
 
 
-def test_no_warnings(html_app: Built) -> None:
-    assert html_app.warnings == []
+def test_no_warnings(root_build: Built) -> None:
+    assert root_build.warnings == []
 
 
 def test_overview_by_category(page: Element) -> None:
@@ -116,12 +101,12 @@ def test_matrix_rows_and_columns_carry_their_classes(page: Element) -> None:
     assert scopes == ["col"] * len(head) + ["row"] * (len(scopes) - len(head))
 
 
-def test_the_script_and_stylesheet_are_linked_and_copied(html_app: Built) -> None:
-    html = (html_app.outdir / "index.html").read_text(encoding="utf-8")
+def test_the_script_and_stylesheet_are_linked_and_copied(root_build: Built) -> None:
+    html = (root_build.outdir / "index.html").read_text(encoding="utf-8")
     # Deferred, so the table shows at once; Sphinx may add a ``?v=`` checksum for caches.
     assert re.search(r'<script defer="defer" src="_static/tapssec-matrix\.js(\?v=[0-9a-f]+)?"></script>', html)
     assert "_static/tapssec.css" in html
-    script = (html_app.outdir / "_static" / "tapssec-matrix.js").read_text(encoding="utf-8")
+    script = (root_build.outdir / "_static" / "tapssec-matrix.js").read_text(encoding="utf-8")
     assert "http://" not in script and "https://" not in script, "the script loads nothing from anywhere"
 
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_root, parse_html, root_catalog, warnings_of
+from helpers import build, copy_root, edit, parse_html, root_catalog, warnings_of
 
 from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.consistency import rule_outcomes
@@ -17,12 +17,6 @@ def copy(source: Path, tmp_path: Path) -> Path:
     target = tmp_path / "catalog"
     shutil.copytree(source, target)
     return target
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def line_of(path: Path, text: str) -> int:

@@ -3,15 +3,24 @@ the field on interface pages, the matrix's ``:taps:`` marks, and the rebuilds th
 
 from __future__ import annotations
 
-import os
 import shutil
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import HEADER, line_of, load, problem_keys, write_catalog
-from helpers import Element, build, parse_html, read_matrix, rebuild, subtypes_of, warnings_of
+from helpers import (
+    BUNDLED_CONF,
+    Element,
+    build,
+    edit,
+    parse_html,
+    read_matrix,
+    rebuild,
+    subtypes_of,
+    warnings_of,
+    write_project,
+)
 
 if TYPE_CHECKING:
     pass
@@ -68,10 +77,7 @@ HOSTILE_TAPS = (
 
 
 def _project(directory: Path, body: str, conf: str = "") -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "conf.py").write_text(f'extensions = ["sphinx_tapssec"]\n{conf}', encoding="utf-8")
-    (directory / "index.rst").write_text(body, encoding="utf-8")
-    return directory
+    return write_project(directory, body, BUNDLED_CONF + conf)
 
 
 def _mapping_rows(table: Element) -> dict[str, tuple[str, str, list[str]]]:
@@ -339,13 +345,7 @@ def test_editing_the_mapping_rereads_the_pages_that_show_it(tmp_path: Path) -> N
     read, warnings, _ = rebuild(tmp_path)
     assert read == {"index", *PAGES} and warnings == []
 
-    path = tmp_path / "catalog" / "taps-api.yaml"
-    text = path.read_text(encoding="utf-8")
-    old = "    - interface: pski\n      coverage: full\n"
-    assert old in text
-    path.write_text(text.replace(old, "    - interface: pski\n      coverage: partial\n"), encoding="utf-8")
-    later = time.time() + 10
-    os.utime(path, (later, later))
+    edit(tmp_path / "catalog" / "taps-api.yaml", "pski\n      coverage: full\n", "pski\n      coverage: partial\n")
 
     read, warnings, _ = rebuild(tmp_path)
     assert warnings == []
