@@ -381,6 +381,51 @@ def text_matrix_lines(text: str, start: int = 0) -> list[str]:
     return [line[indent:] for line in block]
 
 
+def read_domain_index(page: Element) -> dict[str, list[tuple[str, str]]]:
+    """A domain index page (``tapssec-index``) read back: group -> (entry text, link) in order."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    entries: list[tuple[str, str]] = []
+    for row in page.find("table", class_="indextable").find_all("tr"):
+        text = " ".join(row.text().split())
+        if "cap" in row.classes:
+            entries = groups.setdefault(text, [])
+        elif text:
+            entries.append((text, row.find("a").attrs["href"]))
+    return groups
+
+
+class LatexCell(NamedTuple):
+    """One cell of a LaTeX table: its words without markup, and the label it links to (if any)."""
+
+    text: str
+    target: str | None
+
+
+_LATEX_TARGET = re.compile(r"\\hyperref\[\\detokenize\{([^{}]*)\}\]")
+_LATEX_CELL = re.compile(r"\\sphinxAtStartPar\n(.*?)\n\\sphinxbeforeendvarwidth", re.DOTALL)
+_LATEX_MARKUP = re.compile(r"\\DUrole\{[^{}]*\}|\\hyperref\[[^\]]*\]|\\[a-zA-Z]+|[{}$]")
+
+
+def latex_table(tex: str, start: int = 0) -> list[list[LatexCell]]:
+    """The rows of the first ``tabulary`` at or after *start* in LaTeX output, as cells.
+
+    Sphinx writes each cell in a ``varwidth`` box, ends each row with ``\\\\`` and starts each
+    cell after the first with ``&``.
+    """
+    begin = tex.index(r"\begin{tabulary}", start)
+    body = tex[begin : tex.index(r"\end{tabulary}", begin)]
+    rows = []
+    for row in re.split(r"\\\\\n", body)[:-1]:
+        cells = []
+        for cell in re.split(r"\n&", row):
+            content = _LATEX_CELL.search(cell)
+            words = content.group(1) if content else ""
+            target = _LATEX_TARGET.search(words)
+            cells.append(LatexCell(" ".join(_LATEX_MARKUP.sub("", words).split()), target.group(1) if target else None))
+        rows.append(cells)
+    return rows
+
+
 # --- what setup() registers ------------------------------------------------------------------
 
 
