@@ -55,6 +55,15 @@ def subtypes_of(lines: list[str]) -> list[str]:
 
 #: Where the shared test catalogs live: ``tests/roots/_catalogs/<name>``.
 SHARED_CATALOGS = ROOTS / "_catalogs"
+#: The small catalog's matrix rows: protocol display name -> the interfaces it exposes.
+SMALL_ROWS = {"Alpha": frozenset({"IPK", "KU"}), "Beta": frozenset({"IPK", "ALG"})}
+#: The small catalog's transport classes, by name, in catalog order.
+SMALL_TRANSPORTS = [
+    "Reliable Byte-Stream Transports",
+    "Unreliable Datagram Transports",
+    "Datagram Protocols with Defined Byte-Stream Mappings",
+    "Transport-Specific Dependencies",
+]
 #: A root that holds this file (its text names a shared catalog) gets that catalog as ``catalog/``.
 CATALOG_BASE = "catalog.base"
 
@@ -156,6 +165,11 @@ def touch(path: Path) -> None:
     os.utime(path, (later, later))
 
 
+def append(path: Path, text: str) -> None:
+    """Add *text* at the end of the file *path*."""
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the one *old* in *path* by *new*, and :func:`touch` it, so the next build sees the edit."""
     text = path.read_text(encoding="utf-8")
@@ -173,6 +187,18 @@ def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestA
         app.cleanup()
         raise
     return app
+
+
+def html_page(app: SphinxTestApp, docname: str = "index") -> Element:
+    """The HTML page of *docname* that *app* wrote, as a tree."""
+    return parse_html((app.outdir / f"{docname}.html").read_text(encoding="utf-8"))
+
+
+def quiet_page(app: SphinxTestApp, docname: str = "index") -> Element:
+    """Build *app*, fail on any warning, and return the HTML page of *docname*."""
+    app.build()
+    assert warnings_of(app) == []
+    return html_page(app, docname)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import pickle
 import re
 from typing import TYPE_CHECKING
 
-from helpers import edit, rebuild, root_catalog, touch
+from helpers import append, edit, rebuild, root_catalog, touch
 
 from sphinx_tapssec.model.file_cache import FileCache, FileResult
 from sphinx_tapssec.model.loader import load_catalog
@@ -67,7 +67,7 @@ def test_unchanged_catalog_is_not_loaded_at_all(incremental_project: Path) -> No
 
 def test_cached_problems_are_reported_again(incremental_project: Path) -> None:
     beta = incremental_project / "catalog" / "protocols" / "beta.yaml"
-    beta.write_text(beta.read_text(encoding="utf-8") + "colour: blue\n", encoding="utf-8")
+    append(beta, "colour: blue\n")
     touch(beta)
     read, first, status = rebuild(incremental_project)
     assert _read_counts(status) == (1, FILES)

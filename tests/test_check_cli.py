@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import copy_root, strip_ansi
+from helpers import append, copy_root, strip_ansi
 
 from sphinx_tapssec.cli.check_build import CheckError, parse_overrides, run_check
 from sphinx_tapssec.cli.main import main
@@ -160,7 +160,7 @@ def test_no_setting_of_the_project_hides_a_false_claim(
     srcdir = project(tmp_path)
     line = plant(srcdir)
     conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + setting + "\n", encoding="utf-8")
+    append(conf, setting + "\n")
     assert main(["check", str(srcdir), "-q"]) == 1
     assert capsys.readouterr() == (
         f"{srcdir}/index.rst:{line}: false claim 'gamma: in_table': it does not hold for Gamma; "

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    SMALL_ROWS,
+    SMALL_TRANSPORTS,
     Built,
     Element,
     Matrix,
@@ -29,9 +31,7 @@ ROOT = "basic"
 #: EPUB refuses to build quietly without these.
 EPUB_CONF = {"version": "1.0", "release": "1.0", "copyright": "2026, tests", "epub_copyright": "2026, tests"}
 
-BASIC_MATRIX = Matrix(
-    codes=("IPK", "ALG", "KU"), rows={"Alpha": frozenset({"IPK", "KU"}), "Beta": frozenset({"IPK", "ALG"})}
-)
+BASIC_MATRIX = Matrix(codes=("IPK", "ALG", "KU"), rows=SMALL_ROWS)
 
 
 @pytest.fixture(scope="module")
@@ -306,12 +306,7 @@ def test_category_phase_and_transport_descriptions(basic_page: Element) -> None:
 def test_lists_render(basic_page: Element) -> None:
     deps = basic_page.find("div", class_="tapssec-transport-deps")
     rubrics = [p.text() for p in deps.find_all("p", class_="rubric")]
-    assert rubrics == [
-        "Reliable Byte-Stream Transports",
-        "Unreliable Datagram Transports",
-        "Datagram Protocols with Defined Byte-Stream Mappings",
-        "Transport-Specific Dependencies",
-    ]
+    assert rubrics == SMALL_TRANSPORTS
     protocols = basic_page.find("div", class_="tapssec-protocol-list")
     items = [" ".join(li.text().split()) for li in protocols.find_all("li")]
     assert items == ["Alpha — A stream protocol.", "Beta — A packet protocol.", "Gamma — Described only."]
@@ -380,6 +375,6 @@ def test_domain_index_page(root_build: Built) -> None:
 
 
 def test_general_index_entries(root_build: Built) -> None:
-    page = parse_html((root_build.outdir / "genindex.html").read_text(encoding="utf-8"))
+    page = root_build.page("genindex")
     entries = {" ".join(a.text().split()) for a in page.find_all("a")}
     assert {"Alpha (protocol)", "IPK (interface)", "Stream Protocols (category)"} <= entries

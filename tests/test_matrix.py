@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Built, Element, read_matrix
+from helpers import SMALL_ROWS, Built, Element, read_matrix
 
 if TYPE_CHECKING:
     pass
 
-ALPHA = frozenset({"IPK", "KU"})
-BETA = frozenset({"IPK", "ALG"})
+ALPHA = SMALL_ROWS["Alpha"]
+BETA = SMALL_ROWS["Beta"]
 NONE: frozenset[str] = frozenset()
 #: The root built once for the module's tests (the ``root_build`` fixture).
 ROOT = "matrix"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from catalogs import line_of
-from helpers import OWN_CATALOG, build, own_catalog_root, parse_html, warnings_of
+from helpers import OWN_CATALOG, append, build, html_page, own_catalog_root, warnings_of
 
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.reference import examples, format_reference
@@ -29,7 +29,7 @@ def _text_build(tmp_path: Path, extra_rst: str = "") -> tuple[Path, list[str], s
     srcdir = own_catalog_root(tmp_path)
     if extra_rst:
         index = srcdir / "index.rst"
-        index.write_text(index.read_text(encoding="utf-8") + extra_rst, encoding="utf-8")
+        append(index, extra_rst)
     app = build(srcdir, "text")
     try:
         return srcdir, warnings_of(app), (app.outdir / "index.txt").read_text(encoding="utf-8")
@@ -44,7 +44,7 @@ def test_every_directive_renders_an_own_catalog_without_survey_wording(tmp_path:
     html = build(own_catalog_root(tmp_path / "html"), "html")
     try:
         assert warnings_of(html) == []
-        page = parse_html((html.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(html)
         body = page.find("div", class_="body").text()
         assert "Hive Link Security" in body
         assert SURVEY_WORDS.findall(body) == []

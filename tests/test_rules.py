@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_root, edit, parse_html, root_catalog, warnings_of
+from helpers import build, copy_root, edit, html_page, root_catalog, warnings_of
 
 from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.consistency import rule_outcomes
@@ -149,7 +149,7 @@ def test_an_order_note_shows_both_orders_from_data(tmp_path: Path) -> None:
     app = build(root, freshenv=True)
     try:
         assert warnings_of(app) == []
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     notes_by_id = {

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, build, copy_root, own_catalog_root, parse_html, warnings_of
+from helpers import Element, build, build_once, copy_root, html_page, own_catalog_root, warnings_of, write_project
 
 from benchmarks._catalog import write_catalog
 from benchmarks._data import synthesize
@@ -40,7 +40,7 @@ def svg(tmp_path_factory: pytest.TempPathFactory) -> Element:
     app = _pictures(tmp_path_factory.mktemp("stack"), "html")
     try:
         assert warnings_of(app) == []
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     assert not page.find_all("img"), "no image file: the picture is inline"
@@ -175,15 +175,9 @@ def test_the_survey_fits_on_a_latex_page() -> None:
 
 def test_a_100_protocol_catalog_builds(tmp_path: Path) -> None:
     write_catalog(synthesize(100), tmp_path / "catalog")
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_tapssec"]\ntapssec_catalog = "catalog"\n', "utf-8")
-    (tmp_path / "index.rst").write_text("Stack\n=====\n\n.. stack-diagram::\n", encoding="utf-8")
-    html_app = build(tmp_path, "html", freshenv=True)
-    try:
-        assert warnings_of(html_app) == []
-        page = parse_html((html_app.outdir / "index.html").read_text(encoding="utf-8"))
-    finally:
-        html_app.cleanup()
-    svg = page.find("svg")
+    built = build_once(write_project(tmp_path, "Stack\n=====\n\n.. stack-diagram::\n"), freshenv=True)
+    assert built.warnings == []
+    svg = built.page().find("svg")
     assert len(svg.find_all("rect", class_="tapssec-stack-protocol")) == 100
     marks = svg.find_all(class_="tapssec-stack-mark")
     catalog = load_catalog([tmp_path / "catalog"]).catalog
@@ -223,7 +217,7 @@ def test_an_own_catalog_maps_onto_a_byte_stream_it_does_not_define(tmp_path: Pat
     app = build(own_catalog_root(tmp_path), "html", freshenv=True)
     try:
         assert warnings_of(app) == []
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     svg = page.find("svg", class_="tapssec-stack-svg")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import HEADER, line_of, load, problem_keys, write_catalog
@@ -14,16 +13,13 @@ from helpers import (
     Element,
     build,
     edit,
-    parse_html,
+    html_page,
     read_matrix,
     rebuild,
     subtypes_of,
     warnings_of,
     write_project,
 )
-
-if TYPE_CHECKING:
-    pass
 
 BUNDLED = Path(__file__).parent.parent / "catalog"
 FULL = ["ALG", "PSKI", "IV", "CT"]
@@ -94,7 +90,7 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Element, list[str
     """:data:`PAGE` built with the bundled catalog."""
     app = build(_project(tmp_path_factory.mktemp("taps"), PAGE), freshenv=True)
     try:
-        return parse_html((app.outdir / "index.html").read_text(encoding="utf-8")), warnings_of(app)
+        return html_page(app), warnings_of(app)
     finally:
         app.cleanup()
 
@@ -203,7 +199,7 @@ def test_rfc8922_edition_shows_the_renamed_code(tmp_path: Path) -> None:
     app = build(_project(tmp_path, body, 'tapssec_edition = "rfc8922"\n'), freshenv=True)
     try:
         assert warnings_of(app) == []
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     rows = _mapping_rows(page.find("table", class_="tapssec-taps-mapping"))
@@ -317,7 +313,7 @@ def test_unknown_coverage_level_is_reported(tmp_path: Path) -> None:
     app = build(_project(tmp_path, body), freshenv=True)
     try:
         warnings = warnings_of(app)
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     assert subtypes_of(warnings) == ["option"]

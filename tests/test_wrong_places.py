@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import copy_root, parse_html, stopped_build, strip_ansi, warnings_of
+from helpers import append, copy_root, html_page, stopped_build, strip_ansi, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_tapssec.cli.main import main
@@ -80,7 +80,7 @@ def test_a_project_directory_as_catalog_warns_at_conf_py(tmp_path: Path) -> None
             f"{srcdir / 'conf.py'}:3: WARNING: tapssec_catalog: {srcdir} {NO_FILE}; "
             "is it the catalog's directory? [tapssec.empty_catalog]"
         ]
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
         block = page.find("div", class_="tapssec-matrix-block")
         assert block.find("p").text() == "The catalog is empty: it holds no protocol and no interface."
     finally:
@@ -108,7 +108,7 @@ def test_strict_mode_ends_the_build_with_one_line_per_problem(tmp_path: Path) ->
     text = beta.read_text(encoding="utf-8").replace("exposes: [IPK, ALG]", "exposes: [IPK, XYZ]")
     beta.write_text(text, encoding="utf-8")
     conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + "tapssec_strict = True\n", encoding="utf-8")
+    append(conf, "tapssec_strict = True\n")
     done = sphinx_build(srcdir)
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "XYZ" in row)
     assert done.returncode == 1
