@@ -7,17 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import line_of
-from helpers import (
-    SMALL_ROWS,
-    copy_root,
-    html_page,
-    parse_html,
-    read_matrix,
-    rebuild,
-    stopped_build,
-    subtypes_of,
-    warnings_of,
-)
+from helpers import SMALL_ROWS, copy_root, html_page, rebuild, stopped_build, subtypes_of, warnings_of
+from read_output import parse_html, read_matrix
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import copy_root, root_catalog, text_matrix_lines
+from helpers import copy_root, root_catalog
+from read_output import text_matrix_lines
 
 from sphinx_tapssec.cli.check_build import CheckResult, run_check
 from sphinx_tapssec.model.entities import Catalog

@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import SMALL_ROWS, html_page, quiet_page, read_matrix, subtypes_of, text_matrix_lines, warnings_of
+from helpers import SMALL_ROWS, html_page, quiet_page, subtypes_of, warnings_of
+from read_output import read_matrix, text_matrix_lines
 
 from sphinx_tapssec.sphinxext.config import option_help
 

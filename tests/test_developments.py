@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from catalogs import HEADER, SURVEY, line_of, load, problem_keys, write_catalog
-from helpers import Element, build_once, edit, parse_html, read_matrix, rebuild, subtypes_of, write_project
+from helpers import build_once, edit, rebuild, subtypes_of, write_project
+from read_output import Element, parse_html, read_matrix
 
 from sphinx_tapssec.model.export import MARK
 

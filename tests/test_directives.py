@@ -7,20 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import (
-    SMALL_ROWS,
-    SMALL_TRANSPORTS,
-    Built,
-    Element,
-    Matrix,
-    build_once,
-    copy_root,
-    latex_table,
-    matrices,
-    parse_html,
-    read_domain_index,
-    text_matrix_lines,
-)
+from helpers import SMALL_ROWS, SMALL_TRANSPORTS, Built, build_once, copy_root
+from read_output import Element, Matrix, latex_table, matrices, parse_html, read_domain_index, text_matrix_lines
 from sphinx.util.inventory import InventoryFile
 
 #: The package's static files (CSS, JS), as the HTML builders must copy them.

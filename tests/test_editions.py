@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import line_of, load, problem_keys, write_catalog
-from helpers import BUNDLED_CONF, build, html_page, read_matrix, subtypes_of, warnings_of, write_project
+from helpers import BUNDLED_CONF, build, html_page, subtypes_of, warnings_of, write_project
+from read_output import read_matrix
 
 from sphinx_tapssec.cli.main import main
 from sphinx_tapssec.model.catalog_location import bundled_catalog

@@ -11,14 +11,15 @@ import zlib
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import build, build_once, copy_example, parse_html, warnings_of
+from helpers import build, build_once, copy_example, warnings_of
+from read_output import parse_html
 
 from sphinx_tapssec.sphinxext.translations import SCRIPT_MESSAGES
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from helpers import Element
+    from read_output import Element
 
 #: Where the host believes the survey site is served; the inventory itself is a local file.
 HOME_URL = "https://survey.example/"

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 import pytest
-from helpers import build_once, parse_html, write_project
+from helpers import build_once, write_project
+from read_output import parse_html
 
 if TYPE_CHECKING:
     from pathlib import Path

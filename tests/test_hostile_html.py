@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from catalogs import BASE_FILES
-from helpers import build, parse_html, subtypes_of, warnings_of, write_project
+from helpers import build, subtypes_of, warnings_of, write_project
+from read_output import parse_html
 
 if TYPE_CHECKING:
     from pathlib import Path

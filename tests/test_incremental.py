@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from helpers import edit, parse_html, read_matrix, rebuild, touch
+from helpers import edit, rebuild, touch
+from read_output import parse_html, read_matrix
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import SMALL_ROWS, Built, Element, read_matrix
+from helpers import SMALL_ROWS, Built
+from read_output import Element, read_matrix
 
 if TYPE_CHECKING:
     pass

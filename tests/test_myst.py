@@ -8,7 +8,8 @@ to the same HTML.
 from __future__ import annotations
 
 import pytest
-from helpers import ROOTS, SMALL_ROWS, Built, Element, read_matrix, registered
+from helpers import ROOTS, SMALL_ROWS, Built, registered
+from read_output import Element, read_matrix
 
 pytest.importorskip("myst_parser", reason="MyST tests need myst-parser: pip install -e '.[test]'")
 

@@ -9,7 +9,8 @@ import signal
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import build_once, copy_root, parse_html, touch, warnings_of
+from helpers import build_once, copy_root, touch, warnings_of
+from read_output import parse_html
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import SMALL_TRANSPORTS, Built, Element, build, copy_root, parse_html, subtypes_of, warnings_of
+from helpers import SMALL_TRANSPORTS, Built, build, copy_root, subtypes_of, warnings_of
+from read_output import Element, parse_html
 
 from sphinx_tapssec.sphinxext.lifecycle.html_scope import add_scopes
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import HEADER, line_of, load, problem_keys, write_catalog
-from helpers import build_once, parse_html, rebuild, subtypes_of, touch, write_project
+from helpers import build_once, rebuild, subtypes_of, touch, write_project
+from read_output import parse_html
 
 from sphinx_tapssec.cli.main import main
 from sphinx_tapssec.cli.refresh_status import status_text

@@ -11,7 +11,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, build, build_once, copy_root, html_page, own_catalog_root, warnings_of, write_project
+from helpers import build, build_once, copy_root, html_page, own_catalog_root, warnings_of, write_project
+from read_output import Element
 
 from benchmarks._catalog import write_catalog
 from benchmarks._data import synthesize

@@ -8,18 +8,8 @@ from pathlib import Path
 
 import pytest
 from catalogs import HEADER, line_of, load, problem_keys, write_catalog
-from helpers import (
-    BUNDLED_CONF,
-    Element,
-    build,
-    edit,
-    html_page,
-    read_matrix,
-    rebuild,
-    subtypes_of,
-    warnings_of,
-    write_project,
-)
+from helpers import BUNDLED_CONF, build, edit, html_page, rebuild, subtypes_of, warnings_of, write_project
+from read_output import Element, read_matrix
 
 BUNDLED = Path(__file__).parent.parent / "catalog"
 FULL = ["ALG", "PSKI", "IV", "CT"]

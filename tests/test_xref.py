@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import append, copy_root, html_page, parse_html, quiet_page, subtypes_of, warnings_of
+from helpers import append, copy_root, html_page, quiet_page, subtypes_of, warnings_of
+from read_output import parse_html
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
