@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx_tapssec.model.loader import LoadResult, load_catalog
+
+if TYPE_CHECKING:
+    from sphinx_tapssec.model.entities import Catalog, Protocol
 
 #: The schema comment every real catalog file starts with, so records start on line 2.
 HEADER = "# yaml-language-server: $schema=../schema/tapssec-catalog.schema.json\n"
@@ -151,3 +155,20 @@ def problem_keys(result: LoadResult) -> list[tuple[str, int, str]]:
         relative = f"{path.parent.name}/{path.name}" if path.parent.name == "protocols" else path.name
         keys.append((relative, problem.line, problem.subtype.value))
     return keys
+
+
+def load_protocol(directory: Path, text: str, name: str = "alpha") -> LoadResult:
+    """Load the base catalog, written to *directory*, with *text* as the file of protocol *name*."""
+    return load(write_catalog(directory, {f"protocols/{name}.yaml": text}))
+
+
+def problem_kinds(result: LoadResult) -> list[tuple[str, str]]:
+    """``(file name, subtype)`` of each problem: :func:`problem_keys` without the lines."""
+    return [(name, subtype) for name, _, subtype in problem_keys(result)]
+
+
+def protocol_of(catalog: Catalog, protocol_id: str) -> Protocol:
+    """The protocol *protocol_id* of *catalog*; fails if the catalog does not hold it."""
+    protocol = catalog.protocol(protocol_id)
+    assert protocol is not None, f"no protocol {protocol_id!r}"
+    return protocol

@@ -1,4 +1,6 @@
-"""Plain helpers shared by the test modules: warnings, building copies of roots, parsing HTML.
+"""Plain helpers shared by the test modules: copying roots, writing and building projects, warnings.
+
+Reading what a build wrote (HTML trees, the matrix, LaTeX tables) is in ``read_output.py``.
 
 They live here rather than in ``conftest.py`` so that test modules can import them by name
 (pytest puts ``tests/`` on ``sys.path``; ``conftest`` is not meant to be imported).
@@ -6,24 +8,25 @@ They live here rather than in ``conftest.py`` so that test modules can import th
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
+from catalogs import write_catalog
+from read_output import Element, parse_html
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import docutils_namespace
 
 import sphinx_tapssec
 from sphinx_tapssec.sphinxext.build_stop import BuildStopped
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-ROOTS_DIR_NAME = "roots"
+#: The test roots: ``tests/roots/test-<name>`` are small Sphinx projects.
+ROOTS = Path(__file__).parent / "roots"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 #: ``path:line: WARNING: message [tapssec.subtype]`` as Sphinx prints a typed warning.
@@ -49,20 +52,68 @@ def subtypes_of(lines: list[str]) -> list[str]:
     return result
 
 
-def copy_root(rootdir: Path, name: str, destination: Path) -> Path:
-    """A private copy of ``tests/roots/test-<name>`` under *destination*; returns its path."""
+#: Where the shared test catalogs live: ``tests/roots/_catalogs/<name>``.
+SHARED_CATALOGS = ROOTS / "_catalogs"
+#: The small catalog's matrix rows: protocol display name -> the interfaces it exposes.
+SMALL_ROWS = {"Alpha": frozenset({"IPK", "KU"}), "Beta": frozenset({"IPK", "ALG"})}
+#: The small catalog's transport classes, by name, in catalog order.
+SMALL_TRANSPORTS = [
+    "Reliable Byte-Stream Transports",
+    "Unreliable Datagram Transports",
+    "Datagram Protocols with Defined Byte-Stream Mappings",
+    "Transport-Specific Dependencies",
+]
+#: A root that holds this file (its text names a shared catalog) gets that catalog as ``catalog/``.
+CATALOG_BASE = "catalog.base"
+
+
+def fill_catalog(srcdir: Path) -> None:
+    """Give the copied root *srcdir* the shared catalog its ``catalog.base`` names, if it has one.
+
+    The root's own ``catalog/`` files are the difference: they replace or add to the shared ones,
+    so a shared file is copied only where the root has none. ``copy2`` keeps the modification
+    times, as ``copytree`` does for the root's own files.
+    """
+    base = srcdir / CATALOG_BASE
+    if not base.is_file():
+        return
+    shared = SHARED_CATALOGS / base.read_text(encoding="utf-8").strip()
+    assert shared.is_dir(), f"{base} names no folder of {SHARED_CATALOGS}"
+    for source in sorted(shared.rglob("*.yaml")):
+        target = srcdir / "catalog" / source.relative_to(shared)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+
+
+def copy_root(name: str, destination: Path, index: str | None = None) -> Path:
+    """A private copy of ``tests/roots/test-<name>`` under *destination*, its catalog filled in.
+
+    *index*, if given, replaces the text of its ``index.rst``.
+    """
     target = destination / name
-    shutil.copytree(rootdir / f"test-{name}", target)
+    shutil.copytree(ROOTS / f"test-{name}", target)
+    fill_catalog(target)
+    if index is not None:
+        (target / "index.rst").write_text(index, encoding="utf-8")
     return target
+
+
+def root_catalog(name: str, destination: Path) -> Path:
+    """The catalog of root *name* (shared files and its own), as a folder under *destination*.
+
+    For tests that load a root's catalog without Sphinx.
+    """
+    return copy_root(name, destination) / "catalog"
 
 
 #: The guide's complete example of a catalog of one's own (no survey ids), shared with test roots.
 OWN_CATALOG = Path(__file__).parent.parent / "docs" / "snippets" / "own-catalog"
 
 
-def own_catalog_root(rootdir: Path, destination: Path) -> Path:
+def own_catalog_root(destination: Path) -> Path:
     """A copy of ``test-own-catalog`` with the guide's example catalog as its catalog."""
-    srcdir = copy_root(rootdir, "own-catalog", destination)
+    srcdir = copy_root("own-catalog", destination)
     shutil.copytree(OWN_CATALOG, srcdir / "catalog")
     return srcdir
 
@@ -79,6 +130,53 @@ def copy_example(name: str, destination: Path) -> Path:
     return target
 
 
+#: ``conf.py`` of a project whose catalog is its ``catalog/`` folder.
+CATALOG_CONF = 'extensions = ["sphinx_tapssec"]\ntapssec_catalog = "catalog"\nexclude_patterns = ["_build"]\n'
+#: ``conf.py`` of a project that uses the catalog the package ships; add settings after it.
+BUNDLED_CONF = 'extensions = ["sphinx_tapssec"]\n'
+
+
+def write_project(
+    directory: Path, index: str, conf: str = CATALOG_CONF, catalog: dict[str, str | bytes | None] | None = None
+) -> Path:
+    """A project in *directory*: *conf* as ``conf.py``, *index* as ``index.rst``, and a catalog.
+
+    With *catalog* (even ``{}``), ``catalog/`` holds the small text catalog of ``catalogs.py`` with
+    those files over it (:func:`catalogs.write_catalog`); without, the project has no catalog folder.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "conf.py").write_text(conf, encoding="utf-8")
+    (directory / "index.rst").write_text(index, encoding="utf-8")
+    if catalog is not None:
+        write_catalog(directory / "catalog", catalog)
+    return directory
+
+
+def touch(path: Path) -> None:
+    """Move *path*'s modification time clearly past anything an earlier build read.
+
+    Copies keep the modification times of ``tests/roots``, and some file systems have coarse clocks.
+    The time is ten seconds ahead, so for those ten seconds every build reads the file's dependents
+    again; a test that rebuilds twice after an edit sets the time to now instead
+    (``test_incremental_precision.write``).
+    """
+    later = max(time.time(), path.stat().st_mtime) + 10
+    os.utime(path, (later, later))
+
+
+def append(path: Path, text: str) -> None:
+    """Add *text* at the end of the file *path*."""
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the one *old* in *path* by *new*, and :func:`touch` it, so the next build sees the edit."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    touch(path)
+
+
 def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
     """Build the project in *srcdir* once and return the app (the caller calls ``cleanup()``)."""
     app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
@@ -88,6 +186,51 @@ def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestA
         app.cleanup()
         raise
     return app
+
+
+def html_page(app: SphinxTestApp, docname: str = "index") -> Element:
+    """The HTML page of *docname* that *app* wrote, as a tree."""
+    return parse_html((app.outdir / f"{docname}.html").read_text(encoding="utf-8"))
+
+
+def quiet_page(app: SphinxTestApp, docname: str = "index") -> Element:
+    """Build *app*, fail on any warning, and return the HTML page of *docname*."""
+    app.build()
+    assert warnings_of(app) == []
+    return html_page(app, docname)
+
+
+@dataclass(frozen=True)
+class Built:
+    """What one build gave, read before its app was cleaned up (two live apps would share docutils' registries)."""
+
+    #: Where the builder wrote.
+    outdir: Path
+    #: The warning lines, without colour codes.
+    warnings: list[str]
+    #: The status output, without colour codes.
+    status: str
+    #: Document name -> the names of the files it depends on (``env.dependencies``).
+    dependencies: dict[str, set[str]]
+
+    def page(self, docname: str = "index") -> Element:
+        """The HTML page of *docname* as a tree."""
+        return parse_html((self.outdir / f"{docname}.html").read_text(encoding="utf-8"))
+
+    def output(self, pattern: str) -> str:
+        """The text of the one output file matching *pattern* (a glob relative to the output folder)."""
+        (path,) = self.outdir.glob(pattern)
+        return path.read_text(encoding="utf-8")
+
+
+def build_once(srcdir: Path, buildername: str = "html", **kwargs: Any) -> Built:
+    """Build *srcdir* once (see :func:`build` for *kwargs*) and keep what the tests read."""
+    app = build(srcdir, buildername, **kwargs)
+    try:
+        dependencies = {doc: {Path(path).name for path in paths} for doc, paths in app.env.dependencies.items()}
+        return Built(app.outdir, warnings_of(app), strip_ansi(app.status.getvalue()), dependencies)
+    finally:
+        app.cleanup()
 
 
 def stopped_build(buildername: str = "html", **kwargs: Any) -> BuildStopped:
@@ -124,143 +267,6 @@ def rebuild(srcdir: Path, **kwargs: Any) -> Rebuild:
         return Rebuild(read, warnings_of(app), strip_ansi(app.status.getvalue()))
     finally:
         app.cleanup()
-
-
-# --- a small HTML tree (stdlib only) ---------------------------------------------------------
-
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
-
-
-@dataclass
-class Element:
-    """One HTML element with its attributes and children (strings for text)."""
-
-    tag: str
-    attrs: dict[str, str]
-    children: list[Element | str] = field(default_factory=list)
-    parent: Element | None = field(default=None, repr=False)
-
-    @property
-    def classes(self) -> list[str]:
-        return self.attrs.get("class", "").split()
-
-    def text(self) -> str:
-        """All text inside, concatenated."""
-        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
-
-    def iter(self) -> Iterator[Element]:
-        """This element and every element below it, in document order."""
-        yield self
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, class_: str | None = None, **attrs: str) -> list[Element]:
-        """Descendants (and self) matching *tag*, holding class *class_* and the given attribute values."""
-        return [
-            element
-            for element in self.iter()
-            if (tag is None or element.tag == tag)
-            and (class_ is None or class_ in element.classes)
-            and all(element.attrs.get(name) == value for name, value in attrs.items())
-        ]
-
-    def find(self, tag: str | None = None, class_: str | None = None, **attrs: str) -> Element:
-        """The first match of :meth:`find_all`; fails when there is none."""
-        found = self.find_all(tag, class_, **attrs)
-        assert found, f"no <{tag or '*'} class={class_!r} {attrs}> found"
-        return found[0]
-
-    def child_elements(self, tag: str | None = None) -> list[Element]:
-        return [c for c in self.children if isinstance(c, Element) and (tag is None or c.tag == tag)]
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {})
-        self.current = self.root
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {name: value or "" for name, value in attrs}, parent=self.current)
-        self.current.children.append(element)
-        if tag not in _VOID:
-            self.current = element
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.current.children.append(Element(tag, {name: value or "" for name, value in attrs}, parent=self.current))
-
-    def handle_endtag(self, tag: str) -> None:
-        node: Element | None = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-    def handle_data(self, data: str) -> None:
-        self.current.children.append(data)
-
-
-def parse_html(text: str) -> Element:
-    """An HTML page as an :class:`Element` tree."""
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
-
-
-@dataclass(frozen=True)
-class Matrix:
-    """A rendered interface matrix, read back from HTML."""
-
-    #: Interface codes of the header row, in order.
-    codes: tuple[str, ...]
-    #: Protocol display name -> the codes of its exposed cells.
-    rows: dict[str, frozenset[str]]
-
-
-def read_matrix(table: Element) -> Matrix:
-    """The header codes and exposed cells of one ``table.tapssec-matrix``, checking its HTML contract."""
-    assert table.tag == "table" and "tapssec-matrix" in table.classes
-    header = table.find("thead").find("tr")
-    head_cells = header.child_elements()
-    codes = tuple(cell.text().strip() for cell in head_cells[1:])
-    rows: dict[str, frozenset[str]] = {}
-    for row in table.find("tbody").child_elements("tr"):
-        cells = row.child_elements()
-        assert cells[0].tag == "th", "each body row starts with a <th> naming the protocol"
-        assert len(cells) == len(codes) + 1
-        exposed = set()
-        for code, cell in zip(codes, cells[1:], strict=True):
-            assert cell.tag == "td"
-            if "tapssec-exposed" in cell.classes:
-                assert cell.text().strip(), "an exposed cell has text"
-                a11y = cell.find_all("span", class_="tapssec-a11y")
-                assert a11y and a11y[0].text().strip(), "an exposed cell has non-glyph text for screen readers"
-                exposed.add(code)
-            elif "tapssec-proposed-expose" not in cell.classes:
-                # (A proposed change of ``:proposed:`` is shown in a cell the survey leaves empty.)
-                assert not cell.text().strip(), f"a cell that is not exposed is empty: {cell.text()!r}"
-        rows[cells[0].text().strip()] = frozenset(exposed)
-    return Matrix(codes, rows)
-
-
-def matrices(page: Element) -> list[Matrix]:
-    """Every interface matrix of a page, in order."""
-    return [read_matrix(table) for table in page.find_all("table", class_="tapssec-matrix")]
-
-
-def text_matrix_lines(text: str, start: int = 0) -> list[str]:
-    """The lines of the first interface matrix at or after *start* in text output, as printed (dedented).
-
-    The text, man and Texinfo builders print a matrix as an aligned block that starts with a
-    ``Protocol`` header line and ends at the first blank line (see render/matrix_text.py).
-    """
-    head = text.index("Protocol ", start)
-    head = text.rindex("\n", 0, head) + 1
-    block = text[head:].split("\n\n", 1)[0].splitlines()
-    indent = len(block[0]) - len(block[0].lstrip())
-    return [line[indent:] for line in block]
 
 
 # --- what setup() registers ------------------------------------------------------------------

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import line_of
-from helpers import copy_root, parse_html, read_matrix, stopped_build, subtypes_of, warnings_of
+from helpers import SMALL_ROWS, copy_root, html_page, rebuild, stopped_build, subtypes_of, warnings_of
+from read_output import parse_html, read_matrix
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ def _planted(srcdir: Path) -> set[tuple[str, str]]:
     }
 
 
-def _located(app: SphinxTestApp) -> set[tuple[str, str]]:
+def _located(warnings: list[str]) -> set[tuple[str, str]]:
     result = set()
-    for line in warnings_of(app):
+    for line in warnings:
         match = _WARNING.match(line)
         assert match, line
         result.add((match["location"], match["subtype"]))
@@ -46,7 +47,7 @@ def _located(app: SphinxTestApp) -> set[tuple[str, str]]:
 def test_each_planted_problem_warns_at_its_file_and_line(app: SphinxTestApp) -> None:
     app.build()
     assert len(warnings_of(app)) == 6
-    assert _located(app) == _planted(app.srcdir)
+    assert _located(warnings_of(app)) == _planted(app.srcdir)
     broken = next(line for line in warnings_of(app) if "XYZ" in line)
     assert broken.endswith("protocol 'broken' exposes: unknown interface 'XYZ' [tapssec.unknown_interface]")
     assert re.search(r"protocols/broken\.yaml:\d+: WARNING: ", broken)
@@ -55,13 +56,9 @@ def test_each_planted_problem_warns_at_its_file_and_line(app: SphinxTestApp) -> 
 @pytest.mark.sphinx("html", testroot="bad-catalog", srcdir="bad-catalog")
 def test_the_rest_of_the_catalog_renders(app: SphinxTestApp) -> None:
     app.build()
-    page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+    page = html_page(app)
     matrix = read_matrix(page.find("table", id="matrix"))
-    assert matrix.rows == {
-        "Alpha": frozenset({"IPK", "KU"}),
-        "Beta": frozenset({"IPK", "ALG"}),
-        "Broken": frozenset({"IPK", "ALG"}),
-    }
+    assert matrix.rows == {**SMALL_ROWS, "Broken": frozenset({"IPK", "ALG"})}
     broken = page.find("dt", id="tapssec-protocol-broken").parent
     assert broken is not None
     exposed = [li.text().split(" ")[0] for li in broken.find("ul", class_="tapssec-interfaces").find_all("li")]
@@ -72,25 +69,17 @@ def test_the_rest_of_the_catalog_renders(app: SphinxTestApp) -> None:
     assert terms == ["[RFC0001]", "[PAPER]"]
 
 
-def test_catalog_problems_are_reported_again_by_an_incremental_build(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "bad-catalog", tmp_path)
-    first = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        first.build()
-    finally:
-        first.cleanup()
-    again = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        again.build()
-        assert "0 source files that are out of date" in again.status.getvalue()
-        # Nothing was re-read, yet a -W build must keep failing while the catalog is broken.
-        assert _located(again) == _planted(srcdir)
-    finally:
-        again.cleanup()
+def test_catalog_problems_are_reported_again_by_an_incremental_build(tmp_path: Path) -> None:
+    srcdir = copy_root("bad-catalog", tmp_path)
+    assert _located(rebuild(srcdir).warnings) == _planted(srcdir)
+    # Nothing is read again, yet a -W build must keep failing while the catalog is broken.
+    again = rebuild(srcdir)
+    assert again.read == set()
+    assert _located(again.warnings) == _planted(srcdir)
 
 
-def test_strict_mode_stops_the_build(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "bad-catalog", tmp_path)
+def test_strict_mode_stops_the_build(tmp_path: Path) -> None:
+    srcdir = copy_root("bad-catalog", tmp_path)
     stopped = stopped_build(srcdir=srcdir, confoverrides={"tapssec_strict": True})
     located = {(line.split(": ", 1)[0], line.rsplit("[tapssec.", 1)[1][:-1]) for line in stopped.problems}
     assert located == _planted(srcdir)
@@ -98,8 +87,8 @@ def test_strict_mode_stops_the_build(rootdir: Path, tmp_path: Path) -> None:
     assert str(stopped) == f"tapssec: {count} catalog problems; tapssec_strict is on, so the build stops"
 
 
-def test_strict_mode_accepts_a_good_catalog(rootdir: Path, tmp_path: Path) -> None:
-    app = SphinxTestApp("html", srcdir=copy_root(rootdir, "basic", tmp_path), confoverrides={"tapssec_strict": True})
+def test_strict_mode_accepts_a_good_catalog(tmp_path: Path) -> None:
+    app = SphinxTestApp("html", srcdir=copy_root("basic", tmp_path), confoverrides={"tapssec_strict": True})
     try:
         app.build()
         assert warnings_of(app) == []
@@ -116,8 +105,8 @@ def test_strict_mode_accepts_a_good_catalog(rootdir: Path, tmp_path: Path) -> No
         ('tapssec_extra_catalogs = [""]', "tapssec_extra_catalogs must be a list of non-empty strings, not ['']"),
     ],
 )
-def test_bad_config_value_fails_clearly(rootdir: Path, tmp_path: Path, setting: str, message: str) -> None:
-    srcdir = copy_root(rootdir, "basic", tmp_path)
+def test_bad_config_value_fails_clearly(tmp_path: Path, setting: str, message: str) -> None:
+    srcdir = copy_root("basic", tmp_path)
     conf = srcdir / "conf.py"
     text = conf.read_text(encoding="utf-8") + setting + "\n"
     conf.write_text(text, encoding="utf-8")
@@ -161,7 +150,7 @@ def test_unsafe_url_renders_as_text_and_warns(app: SphinxTestApp) -> None:
         lines[0].startswith(f"{references}:{line_of(text, needle)}: WARNING: ")
         for needle in ("id: EVIL", 'url: "javascript:')
     )
-    page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+    page = html_page(app)
     hrefs = [a.attrs.get("href", "") for a in page.find_all("a")]
     assert not [href for href in hrefs if href.strip().lower().startswith("javascript:")]
     evil = page.find("dt", id="tapssec-reference-evil")
@@ -169,22 +158,13 @@ def test_unsafe_url_renders_as_text_and_warns(app: SphinxTestApp) -> None:
     assert "<javascript:alert(7)>" in evil.parent.text()
 
 
-def test_unsafe_url_is_reported_again_by_an_incremental_build(rootdir: Path, tmp_path: Path) -> None:
+def test_unsafe_url_is_reported_again_by_an_incremental_build(tmp_path: Path) -> None:
     """Like the catalog problems, an unsafe URL must keep a ``-W`` build failing until it is fixed."""
-    srcdir = copy_root(rootdir, "hostile", tmp_path)
-    first = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        first.build()
-        assert subtypes_of(warnings_of(first)) == ["unsafe_url"]
-    finally:
-        first.cleanup()
-    again = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        again.build()
-        assert "0 source files that are out of date" in again.status.getvalue()
-        assert subtypes_of(warnings_of(again)) == ["unsafe_url"]
-    finally:
-        again.cleanup()
+    srcdir = copy_root("hostile", tmp_path)
+    assert subtypes_of(rebuild(srcdir).warnings) == ["unsafe_url"]
+    again = rebuild(srcdir)
+    assert again.read == set()
+    assert subtypes_of(again.warnings) == ["unsafe_url"]
 
 
 @pytest.mark.sphinx("html", testroot="hostile", srcdir="hostile")

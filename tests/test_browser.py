@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browser_site import built_site, chromium, require_browser, serve, visit, watch
+from browser_site import built_site, require_browser, serve, visit, watch
 
 from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.loader import load_catalog
@@ -31,13 +31,6 @@ CATALOG = load_catalog([bundled_catalog()]).catalog
 TABLE_PROTOCOLS = [p for p in CATALOG.protocols if p.in_table]
 #: The filters' labels are the catalog's names (the labels element's data-* attributes).
 DATAGRAM = "Unreliable Datagram Transports"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_browser()
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from browser_site import chromium, require_browser, serve, visit
-from helpers import build, copy_example, warnings_of
+from browser_site import serve, visit
+from helpers import build_once, copy_example
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from playwright.sync_api import Browser
 
-def test_german_matrix_controls(tmp_path: Path) -> None:
-    require_browser()
-    app = build(copy_example("host", tmp_path), confoverrides={"language": "de"})
-    try:
-        assert warnings_of(app) == []
-        outdir = app.outdir
-    finally:
-        app.cleanup()
-    with serve(outdir) as url, chromium() as browser, visit(browser, url + "index.html") as opened:
+
+def test_german_matrix_controls(tmp_path: Path, browser: Browser) -> None:
+    built = build_once(copy_example("host", tmp_path), confoverrides={"language": "de"})
+    assert built.warnings == []
+    with serve(built.outdir) as url, visit(browser, url + "index.html") as opened:
         page = opened.page
         controls = page.locator(".tapssec-controls")
         assert (controls.locator("summary").text_content() or "").strip() == "Diese Tabelle filtern"

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import pickle
 import re
-import time
 from typing import TYPE_CHECKING
 
-import pytest
-from helpers import copy_root, rebuild
+from helpers import append, edit, rebuild, root_catalog, touch
 
 from sphinx_tapssec.model.file_cache import FileCache, FileResult
 from sphinx_tapssec.model.loader import load_catalog
@@ -25,26 +22,11 @@ FILES = 9
 Entries = dict[str, FileResult]
 
 
-def _touch(path: Path) -> None:
-    later = max(time.time(), path.stat().st_mtime) + 10
-    os.utime(path, (later, later))
-
-
 def _read_counts(status: str) -> tuple[int, int]:
     """(files read, files in the catalog) from the status line of the build's catalog load."""
     match = re.search(r"tapssec: (\d+) of (\d+) catalog files read", status)
     assert match, status
     return int(match.group(1)), int(match.group(2))
-
-
-@pytest.fixture
-def project(rootdir: Path, tmp_path: Path) -> Path:
-    """A copy of ``test-incremental``, built once (every catalog file read)."""
-    srcdir = copy_root(rootdir, "incremental", tmp_path)
-    _, warnings, status = rebuild(srcdir)
-    assert warnings == []
-    assert _read_counts(status) == (FILES, FILES)
-    return srcdir
 
 
 def _edit_cache(
@@ -60,40 +42,39 @@ def _edit_cache(
         pickle.dump(env, stream, pickle.HIGHEST_PROTOCOL)
 
 
-def test_changed_file_alone_is_read_again(project: Path) -> None:
-    alpha = project / "catalog" / "protocols" / "alpha.yaml"
-    alpha.write_text(alpha.read_text(encoding="utf-8").replace("name: Alpha\n", "name: Alphabet\n"), encoding="utf-8")
-    _touch(alpha)
-    read, warnings, status = rebuild(project)
+def test_changed_file_alone_is_read_again(incremental_project: Path) -> None:
+    alpha = incremental_project / "catalog" / "protocols" / "alpha.yaml"
+    edit(alpha, "name: Alpha\n", "name: Alphabet\n")
+    read, warnings, status = rebuild(incremental_project)
     assert warnings == []
     assert _read_counts(status) == (1, FILES)
     assert "proto" in read
-    assert "Alphabet" in (project / "_build" / "html" / "proto.html").read_text(encoding="utf-8")
+    assert "Alphabet" in (incremental_project / "_build" / "html" / "proto.html").read_text(encoding="utf-8")
 
 
-def test_touched_but_unchanged_file_is_not_read_again(project: Path) -> None:
-    _touch(project / "catalog" / "protocols" / "beta.yaml")
-    _, warnings, status = rebuild(project)
+def test_touched_but_unchanged_file_is_not_read_again(incremental_project: Path) -> None:
+    touch(incremental_project / "catalog" / "protocols" / "beta.yaml")
+    _, warnings, status = rebuild(incremental_project)
     assert warnings == []
     assert _read_counts(status) == (0, FILES)
 
 
-def test_unchanged_catalog_is_not_loaded_at_all(project: Path) -> None:
-    _, warnings, status = rebuild(project)
+def test_unchanged_catalog_is_not_loaded_at_all(incremental_project: Path) -> None:
+    _, warnings, status = rebuild(incremental_project)
     assert warnings == []
     assert "tapssec: loading the catalog" not in status
 
 
-def test_cached_problems_are_reported_again(project: Path) -> None:
-    beta = project / "catalog" / "protocols" / "beta.yaml"
-    beta.write_text(beta.read_text(encoding="utf-8") + "colour: blue\n", encoding="utf-8")
-    _touch(beta)
-    read, first, status = rebuild(project)
+def test_cached_problems_are_reported_again(incremental_project: Path) -> None:
+    beta = incremental_project / "catalog" / "protocols" / "beta.yaml"
+    append(beta, "colour: blue\n")
+    touch(beta)
+    read, first, status = rebuild(incremental_project)
     assert _read_counts(status) == (1, FILES)
     # The environment, and the cache with it, is saved when a document was read again.
     assert read
-    _touch(project / "catalog" / "protocols" / "alpha.yaml")
-    _, second, status = rebuild(project)
+    touch(incremental_project / "catalog" / "protocols" / "alpha.yaml")
+    _, second, status = rebuild(incremental_project)
     assert _read_counts(status) == (0, FILES)
     assert len(first) == 1
     assert "beta.yaml:" in first[0]
@@ -101,10 +82,10 @@ def test_cached_problems_are_reported_again(project: Path) -> None:
     assert second == first
 
 
-def test_other_extension_version_reads_everything(project: Path) -> None:
-    _edit_cache(project, lambda _, entries: ("0.0.0-other", entries))
-    _touch(project / "catalog" / "protocols" / "beta.yaml")
-    _, warnings, status = rebuild(project)
+def test_other_extension_version_reads_everything(incremental_project: Path) -> None:
+    _edit_cache(incremental_project, lambda _, entries: ("0.0.0-other", entries))
+    touch(incremental_project / "catalog" / "protocols" / "beta.yaml")
+    _, warnings, status = rebuild(incremental_project)
     assert warnings == []
     assert _read_counts(status) == (FILES, FILES)
 
@@ -120,31 +101,31 @@ def _poison(srcdir: Path, catalog_file: Path, name: str) -> None:
     _edit_cache(srcdir, change)
 
 
-def test_clean_build_ignores_a_stale_cache(project: Path) -> None:
+def test_clean_build_ignores_a_stale_cache(incremental_project: Path) -> None:
     """A fresh environment (here ``-E``) reads every file, even with a cache claiming to hold them."""
-    alpha = project / "catalog" / "protocols" / "alpha.yaml"
-    proto = project / "_build" / "html" / "proto.html"
-    _poison(project, alpha, "Stale")
+    alpha = incremental_project / "catalog" / "protocols" / "alpha.yaml"
+    proto = incremental_project / "_build" / "html" / "proto.html"
+    _poison(incremental_project, alpha, "Stale")
     # An incremental build trusts the cache (which is how the poison shows it is used)...
-    _touch(alpha)
-    _, warnings, status = rebuild(project)
+    touch(alpha)
+    _, warnings, status = rebuild(incremental_project)
     assert _read_counts(status) == (0, FILES)
     assert "Stale" in proto.read_text(encoding="utf-8")
     # ...a build with a fresh environment does not.
-    _, warnings, status = rebuild(project, freshenv=True)
+    _, warnings, status = rebuild(incremental_project, freshenv=True)
     assert warnings == []
     assert _read_counts(status) == (FILES, FILES)
     assert "Stale" not in proto.read_text(encoding="utf-8")
     assert "Alpha" in proto.read_text(encoding="utf-8")
 
 
-def test_catalog_from_the_cache_equals_the_catalog_read(rootdir: Path, tmp_path: Path) -> None:
+def test_catalog_from_the_cache_equals_the_catalog_read(tmp_path: Path) -> None:
     """The model alone: the second load reads only the changed file and gives what a fresh load gives."""
-    catalog_dir = copy_root(rootdir, "incremental", tmp_path) / "catalog"
+    catalog_dir = root_catalog("incremental", tmp_path)
     first = FileCache()
     assert len(load_catalog([catalog_dir], cache=first).parsed) == FILES
     beta = catalog_dir / "protocols" / "beta.yaml"
-    beta.write_text(beta.read_text(encoding="utf-8").replace("name: Beta\n", "name: Bet\n"), encoding="utf-8")
+    edit(beta, "name: Beta\n", "name: Bet\n")
     second = FileCache(first.current)
     cached = load_catalog([catalog_dir], cache=second)
     assert cached.parsed == (str(beta),)

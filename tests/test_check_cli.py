@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import strip_ansi
+from helpers import append, copy_root, strip_ansi
 
 from sphinx_tapssec.cli.check_build import CheckError, parse_overrides, run_check
 from sphinx_tapssec.cli.main import main
@@ -29,13 +29,6 @@ if TYPE_CHECKING:
 pytest_plugins = ["sphinx_tapssec.testing"]
 
 REPO = Path(__file__).parent.parent
-ROOT = Path(__file__).parent / "roots" / "test-claims"
-
-
-def project(tmp_path: Path) -> Path:
-    target = tmp_path / "claims"
-    shutil.copytree(ROOT, target)
-    return target
 
 
 def plant(srcdir: Path) -> int:
@@ -51,7 +44,7 @@ def plant(srcdir: Path) -> int:
 
 
 def test_check_passes_on_a_consistent_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(project(tmp_path))]) == 0
+    assert main(["check", str(copy_root("claims", tmp_path))]) == 0
     out, err = capsys.readouterr()
     assert out == ""
     assert "ok: no problems" in err
@@ -60,7 +53,7 @@ def test_check_passes_on_a_consistent_project(tmp_path: Path, capsys: pytest.Cap
 def test_check_fails_with_file_line_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     line = plant(srcdir)
     monkeypatch.chdir(tmp_path)
     assert main(["check", "claims"]) == 1
@@ -73,7 +66,7 @@ def test_check_fails_with_file_line_message(
 
 
 def test_check_reports_catalog_rules_and_coverage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     (srcdir / "index.rst").write_text("Empty\n=====\n", encoding="utf-8")
     beta = srcdir / "catalog" / "protocols" / "beta.yaml"
     beta.write_text(beta.read_text(encoding="utf-8").replace("exposes: [IPK, ALG]", "exposes: []"), encoding="utf-8")
@@ -86,7 +79,7 @@ def test_check_reports_catalog_rules_and_coverage(tmp_path: Path, capsys: pytest
 
 
 def test_dash_d_overrides_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     other = tmp_path / "other-catalog"
     shutil.copytree(srcdir / "catalog", other)
     (other / "protocols" / "gamma.yaml").unlink()
@@ -99,7 +92,7 @@ def test_dash_d_overrides_configuration(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_strict_fails_on_other_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     (srcdir / "stray.rst").write_text("Stray\n=====\n", encoding="utf-8")
     assert main(["check", str(srcdir)]) == 0
     assert "isn't included in any toctree" in capsys.readouterr().err
@@ -117,20 +110,20 @@ def test_strict_fails_on_other_warnings(tmp_path: Path, capsys: pytest.CaptureFi
 def test_check_exits_2_when_the_project_cannot_be_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
 ) -> None:
-    project(tmp_path)
+    copy_root("claims", tmp_path)
     assert main([a.format(tmp=tmp_path) for a in arguments]) == 2
     assert message in capsys.readouterr().err
 
 
 def test_check_exits_2_without_the_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     (srcdir / "conf.py").write_text("extensions = []\n", encoding="utf-8")
     assert main(["check", str(srcdir)]) == 2
     assert "does not load the sphinx_tapssec extension" in capsys.readouterr().err
 
 
 def test_the_installed_command_runs(tmp_path: Path) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     plant(srcdir)
     done = subprocess.run(
         [sys.executable, "-m", "sphinx_tapssec", "check", str(srcdir)], capture_output=True, text=True, check=False
@@ -160,10 +153,10 @@ def test_overrides_are_parsed() -> None:
 def test_no_setting_of_the_project_hides_a_false_claim(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str
 ) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     line = plant(srcdir)
     conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + setting + "\n", encoding="utf-8")
+    append(conf, setting + "\n")
     assert main(["check", str(srcdir), "-q"]) == 1
     assert capsys.readouterr() == (
         f"{srcdir}/index.rst:{line}: false claim 'gamma: in_table': it does not hold for Gamma; "
@@ -176,7 +169,7 @@ def test_no_setting_of_the_project_hides_a_false_claim(
 def test_command_line_settings_do_not_hide_a_false_claim(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str]
 ) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     line = plant(srcdir)
     assert main(["check", str(srcdir), *options]) == 1
     out = capsys.readouterr().out
@@ -188,7 +181,7 @@ def test_command_line_settings_do_not_hide_a_false_claim(
 
 def test_warnings_of_parallel_readers_are_kept_once_each(tmp_path: Path) -> None:
     """Sphinx reads in parallel only more than five documents; each warns once in a child process."""
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     names = [f"page{n}" for n in range(8)]
     for name in names:
         (srcdir / f"{name}.rst").write_text(f"{name}\n{'=' * len(name)}\n\n.. secproto:: no-{name}\n", "utf-8")
@@ -205,7 +198,7 @@ def test_colours_do_not_hide_a_false_claim(tmp_path: Path, monkeypatch: pytest.M
     import sphinx._cli.util.colour
 
     monkeypatch.setattr(sphinx._cli.util.colour, "_COLOURING_DISABLED", False)
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     line = plant(srcdir)
     result = run_check(srcdir, {"show_warning_types": False})
     assert "\x1b[" in result.log  # Sphinx did write in colour
@@ -215,7 +208,7 @@ def test_colours_do_not_hide_a_false_claim(tmp_path: Path, monkeypatch: pytest.M
 
 def test_a_strict_project_reports_its_catalog_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Strict mode stops the project's build at its catalog's problems: the check reports them all."""
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     beta = srcdir / "catalog" / "protocols" / "beta.yaml"
     text = beta.read_text(encoding="utf-8")
     beta.write_text(text.replace("[IPK, ALG]", "[IPK, XYZ]").replace("id: beta", "id: beta\ncolour: red"), "utf-8")
@@ -238,7 +231,7 @@ def test_a_strict_project_reports_its_catalog_problems(tmp_path: Path, capsys: p
 def test_a_refused_configuration_is_exit_2_with_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str, message: str
 ) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     conf = srcdir / "conf.py"
     text = conf.read_text(encoding="utf-8") + setting + "\n"
     conf.write_text(text, encoding="utf-8")
@@ -320,7 +313,7 @@ def protocol_changes(catalog: Catalog, protocol: Protocol) -> Iterator[tuple[str
 
 
 def test_the_fixture_finds_a_planted_inconsistency(tapssec_check: TapssecCheck, tmp_path: Path) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     line = plant(srcdir)
     checked = tapssec_check(srcdir)
     checked.assert_fails(f"index.rst:{line}: false claim 'gamma: in_table'")
@@ -331,7 +324,7 @@ def test_the_fixture_finds_a_planted_inconsistency(tapssec_check: TapssecCheck, 
 def test_the_plain_functions(tmp_path: Path) -> None:
     from sphinx_tapssec.testing import assert_consistent, check_docs
 
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     assert assert_consistent(srcdir, outdir=tmp_path / "out").ok
     plant(srcdir)
     assert not check_docs(srcdir, outdir=tmp_path / "out2").ok
@@ -365,7 +358,7 @@ def test_nowhere(tapssec_check):
 def test_the_fixture_as_a_user_meets_it(tmp_path: Path) -> None:
     """Run from the project's tests/ folder: "docs" is the rootdir's, builds go outside the sources."""
     user = tmp_path / "user"
-    shutil.copytree(ROOT, user / "docs")
+    copy_root("claims", user).rename(user / "docs")
     (user / "pyproject.toml").write_text("[tool.pytest.ini_options]\n", encoding="utf-8")
     (user / "tests").mkdir()
     (user / "tests" / "test_docs.py").write_text(USER_TESTS, encoding="utf-8")

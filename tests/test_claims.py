@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from helpers import text_matrix_lines
+from helpers import copy_root, root_catalog
+from read_output import text_matrix_lines
 
 from sphinx_tapssec.cli.check_build import CheckResult, run_check
 from sphinx_tapssec.model.entities import Catalog
@@ -14,12 +14,10 @@ from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.problems import Subtype
 from sphinx_tapssec.query import QueryError, check_claim
 
-ROOT = Path(__file__).parent / "roots" / "test-claims"
-
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog([ROOT / "catalog"]).catalog
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    return load_catalog([root_catalog("claims", tmp_path_factory.mktemp("claims"))]).catalog
 
 
 @pytest.mark.parametrize(
@@ -81,15 +79,6 @@ def test_broken_claims_are_query_errors(catalog: Catalog, claim: str, column: in
 # --- in a build -----------------------------------------------------------------------------------
 
 
-def project(tmp_path: Path, index: str | None = None) -> Path:
-    """A private copy of the ``claims`` root, optionally with another index page."""
-    target = tmp_path / "claims"
-    shutil.copytree(ROOT, target)
-    if index is not None:
-        (target / "index.rst").write_text(index, encoding="utf-8")
-    return target
-
-
 def check(srcdir: Path, builder: str = "text", *, coverage: bool = True) -> CheckResult:
     return run_check(srcdir, builder=builder, outdir=srcdir.parent / "out", coverage=coverage)
 
@@ -100,12 +89,12 @@ def findings(result: CheckResult) -> list[tuple[str, str]]:
 
 
 def test_the_root_has_only_true_claims(tmp_path: Path) -> None:
-    result = check(project(tmp_path), builder="html")
+    result = check(copy_root("claims", tmp_path), builder="html")
     assert result.findings == ()
 
 
 def test_claims_render_as_ordinary_text_and_roles_compute(tmp_path: Path) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     check(srcdir)
     text = " ".join((srcdir.parent / "out" / "text" / "index.txt").read_text(encoding="utf-8").split())
     assert "Counted: 2 protocols expose IPK, namely *Alpha* and *Beta*;" in text
@@ -118,7 +107,7 @@ def test_claims_render_as_ordinary_text_and_roles_compute(tmp_path: Path) -> Non
 
 
 def test_filters_keep_matching_protocols(tmp_path: Path) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     check(srcdir)
     text = (srcdir.parent / "out" / "text" / "index.txt").read_text(encoding="utf-8")
     names = [line.split()[0] for line in text_matrix_lines(text)[1:]]
@@ -148,7 +137,7 @@ Broken :tapssec:claim:`text <alpha beta: in_table>` and :tapssec:claim:`no title
 
 
 def test_false_claims_are_reported_at_their_lines(tmp_path: Path) -> None:
-    result = check(project(tmp_path, FALSE_CLAIMS), coverage=False)
+    result = check(copy_root("claims", tmp_path, FALSE_CLAIMS), coverage=False)
     assert findings(result) == [
         ("index.rst:18", "tapssec.query_syntax"),  # no title: found while reading
         ("index.rst:6", "tapssec.false_claim"),  # the third line of its paragraph
@@ -164,7 +153,7 @@ def test_false_claims_are_reported_at_their_lines(tmp_path: Path) -> None:
 
 
 def test_a_changed_catalog_fails_an_unchanged_page(tmp_path: Path) -> None:
-    srcdir = project(tmp_path)
+    srcdir = copy_root("claims", tmp_path)
     beta = srcdir / "catalog" / "protocols" / "beta.yaml"
     beta.write_text(beta.read_text(encoding="utf-8").replace("exposes: [IPK, ALG]", "exposes: [IPK]"))
     result = check(srcdir)
@@ -173,7 +162,7 @@ def test_a_changed_catalog_fails_an_unchanged_page(tmp_path: Path) -> None:
 
 def test_claims_are_judged_after_a_parallel_read(tmp_path: Path) -> None:
     # Sphinx reads in parallel only with more than five documents to read.
-    srcdir = project(tmp_path, FALSE_CLAIMS)
+    srcdir = copy_root("claims", tmp_path, FALSE_CLAIMS)
     for number in range(8):
         page = f":orphan:\n\nPage {number}\n=======\n\n.. claim:: count == {number}: in_table\n"
         (srcdir / f"page{number}.rst").write_text(page, encoding="utf-8")

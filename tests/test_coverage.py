@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from helpers import copy_root, root_catalog
 
 from sphinx_tapssec.cli.check_build import CheckError, CheckResult, run_check
 from sphinx_tapssec.model.coverage import find_gaps, report_text
 from sphinx_tapssec.model.loader import load_catalog
 
-ROOT = Path(__file__).parent / "roots" / "test-claims"
 ALL_PARTS = ["protocols", "interfaces", "references", "exposures"]
 
 #: A page that describes Alpha and IPK only and cites nothing.
@@ -28,10 +27,8 @@ Thin
 
 
 def project(tmp_path: Path, index: str = THIN) -> Path:
-    target = tmp_path / "claims"
-    shutil.copytree(ROOT, target)
-    (target / "index.rst").write_text(index, encoding="utf-8")
-    return target
+    """The ``claims`` root with *index* as its page."""
+    return copy_root("claims", tmp_path, index)
 
 
 def gaps(result: CheckResult) -> list[tuple[str, str]]:
@@ -103,8 +100,8 @@ def test_an_unknown_part_stops_the_build(tmp_path: Path) -> None:
         run_check(project(tmp_path), {"tapssec_coverage": ["protocols", "typos"]}, outdir=tmp_path / "out")
 
 
-def test_find_gaps_without_sphinx() -> None:
-    catalog = load_catalog([ROOT / "catalog"]).catalog
+def test_find_gaps_without_sphinx(tmp_path: Path) -> None:
+    catalog = load_catalog([root_catalog("claims", tmp_path)]).catalog
     described = {("protocol", "alpha"), ("protocol", "beta"), ("protocol", "gamma"), ("interface", "IPK")}
     found = find_gaps(catalog, described, {"index": frozenset({"RFC0001"})}, ALL_PARTS)
     assert [(gap.part, gap.key) for gap in found] == [

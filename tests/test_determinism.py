@@ -11,7 +11,7 @@ import contextlib
 import io
 from typing import TYPE_CHECKING
 
-from helpers import build, copy_root, warnings_of
+from helpers import ROOTS, build, copy_root, warnings_of
 
 from sphinx_tapssec.cli.main import main
 
@@ -43,9 +43,9 @@ def _export(catalog: Path) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def test_two_clean_builds_in_different_directories_are_identical(rootdir: Path, tmp_path: Path) -> None:
-    first = copy_root(rootdir, "basic", tmp_path / "first-place")
-    second = copy_root(rootdir, "basic", tmp_path / "elsewhere" / "second")
+def test_two_clean_builds_in_different_directories_are_identical(tmp_path: Path) -> None:
+    first = copy_root("basic", tmp_path / "first-place")
+    second = copy_root("basic", tmp_path / "elsewhere" / "second")
     one, two = _outputs(first, parallel=1), _outputs(second, parallel=2)
     assert "index.html" in one
     assert "objects.inv" in one
@@ -54,6 +54,6 @@ def test_two_clean_builds_in_different_directories_are_identical(rootdir: Path, 
         assert two[name] == content, name
     assert _export(first / "catalog") == _export(second / "catalog")
     for name, content in one.items():
-        for place in (str(tmp_path), str(first), str(rootdir)):
+        for place in (str(tmp_path), str(first), str(ROOTS)):
             assert place.encode() not in content, (name, place)
     assert str(tmp_path).encode() not in _export(first / "catalog")

@@ -7,13 +7,11 @@ exposed cells as one without, and the developments render in a labelled block of
 
 from __future__ import annotations
 
-import os
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from catalogs import HEADER, SURVEY, line_of, load, problem_keys, write_catalog
-from helpers import Element, build, parse_html, read_matrix, rebuild, subtypes_of, warnings_of
+from helpers import build_once, edit, rebuild, subtypes_of, write_project
+from read_output import Element, parse_html, read_matrix
 
 from sphinx_tapssec.model.export import MARK
 
@@ -48,7 +46,6 @@ developments:
         url: https://example.org/alpha
 """
 
-CONF = 'extensions = ["sphinx_tapssec"]\ntapssec_catalog = "catalog"\nexclude_patterns = ["_build"]\n'
 
 INDEX = """\
 Developments
@@ -62,36 +59,12 @@ Developments
 """
 
 
-@dataclass
-class Built:
-    page: Element
-    warnings: list[str]
-    #: The files the index page depends on, as names.
-    dependencies: set[str]
-    outdir: Path
-
-
 def _project(directory: Path, index: str = INDEX, developments: str | None = DEVELOPMENTS) -> Path:
     # Developments are "since the survey": the project declares one.
     files: dict[str, str | bytes | None] = {"survey.yaml": SURVEY}
     if developments is not None:
         files["developments.yaml"] = HEADER + developments
-    write_catalog(directory / "catalog", files)
-    (directory / "conf.py").write_text(CONF, encoding="utf-8")
-    (directory / "index.rst").write_text(index, encoding="utf-8")
-    return directory
-
-
-def _build(srcdir: Path, buildername: str = "html", **overrides: object) -> Built:
-    app = build(srcdir, buildername, confoverrides=overrides, freshenv=True)
-    try:
-        dependencies = {Path(path).name for path in app.env.dependencies.get("index", ())}
-        page = Element("#document", {})
-        if buildername == "html":
-            page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
-        return Built(page, warnings_of(app), dependencies, app.outdir)
-    finally:
-        app.cleanup()
+    return write_project(directory, index, catalog=files)
 
 
 def _texts(elements: list[Element]) -> list[str]:
@@ -102,9 +75,9 @@ def _texts(elements: list[Element]) -> list[str]:
 
 
 def test_block_follows_the_protocol_in_its_own_labelled_container(tmp_path: Path) -> None:
-    built = _build(_project(tmp_path, index=INDEX.replace(".. developments::\n", "")))
+    built = build_once(_project(tmp_path, index=INDEX.replace(".. developments::\n", "")))
     assert built.warnings == []
-    description = built.page.find("dl", class_="tapssec")
+    description = built.page().find("dl", class_="tapssec")
     content = description.find("dd")
     block = content.find("div", class_="tapssec-developments")
     # Last: after the catalog's text and after the page's own text.
@@ -136,37 +109,37 @@ def test_block_follows_the_protocol_in_its_own_labelled_container(tmp_path: Path
         "IPK (Identities and Private Keys)",
         "KU (Key Update) (version 2 only [PAPER])",
     ]
-    assert "developments.yaml" in built.dependencies
+    assert "developments.yaml" in built.dependencies["index"]
 
 
 def test_config_value_switches_the_block_off(tmp_path: Path) -> None:
-    built = _build(_project(tmp_path), tapssec_developments=False)
+    built = build_once(_project(tmp_path), confoverrides={"tapssec_developments": False})
     assert built.warnings == []
-    assert not built.page.find("dl", class_="tapssec").find_all(class_="tapssec-developments")
+    assert not built.page().find("dl", class_="tapssec").find_all(class_="tapssec-developments")
     # The directive still lists them: the option is about protocol pages.
-    assert built.page.find_all("div", class_="tapssec-developments-list")
+    assert built.page().find_all("div", class_="tapssec-developments-list")
 
 
 def test_hide_developments_leaves_the_block_and_its_dependency_out(tmp_path: Path) -> None:
     index = "Hidden\n======\n\n.. secproto:: alpha\n   :hide: developments\n"
-    built = _build(_project(tmp_path, index=index))
+    built = build_once(_project(tmp_path, index=index))
     assert built.warnings == []
-    assert not built.page.find_all(class_="tapssec-developments")
-    assert "developments.yaml" not in built.dependencies
-    assert "alpha.yaml" in built.dependencies
+    assert not built.page().find_all(class_="tapssec-developments")
+    assert "developments.yaml" not in built.dependencies["index"]
+    assert "alpha.yaml" in built.dependencies["index"]
 
 
 def test_off_means_no_dependency_either(tmp_path: Path) -> None:
     index = "Off\n=====\n\n.. secproto:: alpha\n"
-    built = _build(_project(tmp_path, index=index), tapssec_developments=False)
-    assert "developments.yaml" not in built.dependencies
+    built = build_once(_project(tmp_path, index=index), confoverrides={"tapssec_developments": False})
+    assert "developments.yaml" not in built.dependencies["index"]
 
 
 def test_a_protocol_without_developments_has_no_block(tmp_path: Path) -> None:
-    built = _build(_project(tmp_path, developments=None))
+    built = build_once(_project(tmp_path, developments=None))
     assert built.warnings == []
-    assert not built.page.find_all(class_="tapssec-developments")
-    empty = built.page.find("p", class_="tapssec-developments-empty")
+    assert not built.page().find_all(class_="tapssec-developments")
+    empty = built.page().find("p", class_="tapssec-developments-empty")
     assert empty.text() == "No later developments are recorded."
 
 
@@ -174,8 +147,8 @@ def test_a_protocol_without_developments_has_no_block(tmp_path: Path) -> None:
 
 
 def test_directive_lists_every_development_by_date_with_its_protocol(tmp_path: Path) -> None:
-    built = _build(_project(tmp_path))
-    listing = built.page.find("div", class_="tapssec-developments-list")
+    built = build_once(_project(tmp_path))
+    listing = built.page().find("div", class_="tapssec-developments-list")
     titles = listing.find_all("p", class_="tapssec-development-title")
     assert _texts(titles) == ["2021-01 — Alpha: An earlier development", "2022-04 — Alpha: Alpha 2 published"]
     assert titles[0].find("a").attrs["href"] == "#tapssec-protocol-alpha"
@@ -183,10 +156,10 @@ def test_directive_lists_every_development_by_date_with_its_protocol(tmp_path: P
 
 def test_directive_protocols_option(tmp_path: Path) -> None:
     index = "List\n====\n\n.. developments::\n   :protocols: ALPHA, nosuch\n   :class: mine\n"
-    built = _build(_project(tmp_path, index=index))
+    built = build_once(_project(tmp_path, index=index))
     assert subtypes_of(built.warnings) == ["unknown_protocol"]
     assert built.warnings[0].startswith(f"{tmp_path / 'index.rst'}:4: WARNING: developments: unknown protocol")
-    listing = built.page.find("div", class_="tapssec-developments-list")
+    listing = built.page().find("div", class_="tapssec-developments-list")
     assert "mine" in listing.classes
     assert len(listing.find_all("li", class_="tapssec-development")) == 2
 
@@ -195,7 +168,7 @@ def test_directive_in_the_domain_and_other_builders(tmp_path: Path) -> None:
     index = "List\n====\n\n.. tapssec:developments::\n\n.. secproto:: alpha\n\n.. interface-matrix::\n   :proposed:\n"
     srcdir = _project(tmp_path, index=index)
     for buildername, pattern in (("text", "index.txt"), ("latex", "*.tex")):
-        built = _build(srcdir, buildername)
+        built = build_once(srcdir, buildername, freshenv=True)
         assert built.warnings == [], buildername
         (path,) = built.outdir.glob(pattern)
         output = path.read_text(encoding="utf-8")
@@ -222,9 +195,9 @@ Matrix
 
 
 def test_proposed_cells_are_marked_beside_the_survey_cells(tmp_path: Path) -> None:
-    built = _build(_project(tmp_path, index=MATRIX))
+    built = build_once(_project(tmp_path, index=MATRIX))
     assert built.warnings == []
-    survey, proposed = built.page.find("table", id="survey"), built.page.find("table", id="proposed")
+    survey, proposed = built.page().find("table", id="survey"), built.page().find("table", id="proposed")
     # The survey's cells are the same in both tables.
     assert read_matrix(survey) == read_matrix(proposed)
     assert read_matrix(proposed).rows == {"Alpha": frozenset({"IPK", "KU"})}
@@ -237,17 +210,17 @@ def test_proposed_cells_are_marked_beside_the_survey_cells(tmp_path: Path) -> No
     assert cells["KU"].find("span", class_="tapssec-mark").text() == MARK
     assert cells["KU"].find("sup", class_="tapssec-proposed-mark").text() == "-"
     assert cells["IPK"].classes == ["tapssec-exposed"]
-    legends = built.page.find_all("p", class_="tapssec-proposed-legend")
+    legends = built.page().find_all("p", class_="tapssec-proposed-legend")
     assert len(legends) == 1
     assert "(2 cells of this table)" in legends[0].text()
-    assert "developments.yaml" in built.dependencies
+    assert "developments.yaml" in built.dependencies["index"]
 
 
 def test_a_matrix_without_proposed_does_not_depend_on_developments(tmp_path: Path) -> None:
     index = MATRIX.split(".. interface-matrix::\n   :proposed:")[0]
-    built = _build(_project(tmp_path, index=index))
-    assert "developments.yaml" not in built.dependencies
-    assert not built.page.find_all(class_="tapssec-proposed-legend")
+    built = build_once(_project(tmp_path, index=index))
+    assert "developments.yaml" not in built.dependencies["index"]
+    assert not built.page().find_all(class_="tapssec-proposed-legend")
 
 
 def test_the_bundled_survey_table_is_unchanged_by_proposed() -> None:
@@ -290,7 +263,7 @@ developments:
 
 def test_hostile_text_is_escaped_and_unsafe_urls_are_text(tmp_path: Path) -> None:
     srcdir = _project(tmp_path, developments=HOSTILE, index=INDEX + "\n.. interface-matrix::\n   :proposed:\n")
-    built = _build(srcdir)
+    built = build_once(srcdir)
     line = line_of(HEADER + HOSTILE, "sources:")
     path = tmp_path / "catalog" / "developments.yaml"
     assert built.warnings == [
@@ -301,12 +274,10 @@ def test_hostile_text_is_escaped_and_unsafe_urls_are_text(tmp_path: Path) -> Non
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<b>bold</b>" not in html and "<i>why</i>" not in html and "<img src=x" not in html
-    assert "javascript:" not in "".join(a.attrs.get("href", "") for a in built.page.find_all("a"))
-    sources = built.page.find("p", class_="tapssec-development-sources")
+    assert "javascript:" not in "".join(a.attrs.get("href", "") for a in built.page().find_all("a"))
+    sources = built.page().find("p", class_="tapssec-development-sources")
     assert "<img src=x onerror=alert(2)> <javascript:alert(3)>" in sources.text()
-    latex = _build(srcdir, "latex")
-    (tex_file,) = latex.outdir.glob("*.tex")
-    tex = tex_file.read_text(encoding="utf-8")
+    tex = build_once(srcdir, "latex").output("*.tex")
     assert r"\textbackslash{}textbf" in tex
     assert "javascript:" not in tex.split(r"\sphinxhref{", 1)[-1].split("}", 1)[0]
 
@@ -368,7 +339,7 @@ def test_loader_reports_broken_developments_at_their_lines(tmp_path: Path) -> No
 
 def test_loader_problems_are_build_warnings_with_file_and_line(tmp_path: Path) -> None:
     srcdir = _project(tmp_path, developments=BROKEN)
-    built = _build(srcdir)
+    built = build_once(srcdir)
     path = tmp_path / "catalog" / "developments.yaml"
     assert sorted(subtypes_of(built.warnings)) == [
         "invalid_value",
@@ -401,9 +372,7 @@ def test_editing_developments_rereads_the_pages_that_show_them(tmp_path: Path) -
     assert rebuild(srcdir)[:2] == ({"index", *PAGES}, [])
     assert rebuild(srcdir)[:2] == (set(), [])
     path = srcdir / "catalog" / "developments.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Alpha 2 published", "Alpha 2 is out"), encoding="utf-8")
-    later = time.time() + 10
-    os.utime(path, (later, later))
+    edit(path, "Alpha 2 published", "Alpha 2 is out")
     assert rebuild(srcdir)[:2] == ({"shown", "listing", "proposed"}, [])
     shown = parse_html((srcdir / "_build" / "html" / "shown.html").read_text(encoding="utf-8"))
     assert "Alpha 2 is out" in shown.find("div", class_="tapssec-developments").text()

@@ -3,145 +3,169 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+import zipfile
+from pathlib import Path
 
 import pytest
-from helpers import Element, Matrix, build, copy_root, matrices, parse_html, text_matrix_lines, warnings_of
+from helpers import SMALL_ROWS, SMALL_TRANSPORTS, Built, build_once, copy_root
+from read_output import Element, Matrix, latex_table, matrices, parse_html, read_domain_index, text_matrix_lines
 from sphinx.util.inventory import InventoryFile
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
+#: The package's static files (CSS, JS), as the HTML builders must copy them.
+STATIC = Path(__file__).parent.parent / "sphinx_tapssec" / "static"
 
-    from sphinx.testing.util import SphinxTestApp
-
+#: The root built once for the module's tests (the ``root_build`` fixture).
+ROOT = "basic"
 #: EPUB refuses to build quietly without these.
 EPUB_CONF = {"version": "1.0", "release": "1.0", "copyright": "2026, tests", "epub_copyright": "2026, tests"}
 
-BASIC_MATRIX = Matrix(
-    codes=("IPK", "ALG", "KU"), rows={"Alpha": frozenset({"IPK", "KU"}), "Beta": frozenset({"IPK", "ALG"})}
-)
+BASIC_MATRIX = Matrix(codes=("IPK", "ALG", "KU"), rows=SMALL_ROWS)
 
 
 @pytest.fixture(scope="module")
-def basic_html(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
-    """``test-basic`` built once with the HTML builder, asserted many ways below."""
-    app = build(copy_root(rootdir, "basic", tmp_path_factory.mktemp("basic-html")), "html", freshenv=True)
-    yield app
-    app.cleanup()
-
-
-@pytest.fixture(scope="module")
-def basic_page(basic_html: SphinxTestApp) -> Element:
-    return parse_html((basic_html.outdir / "index.html").read_text(encoding="utf-8"))
+def basic_page(root_build: Built) -> Element:
+    return root_build.page()
 
 
 # --- every builder --------------------------------------------------------------------------
 
+#: The domain index of ``test-basic``: group -> (entry, anchor of its description), in order.
+BASIC_INDEX = {
+    "Packet Protocols": [
+        ("Beta (Beta Packet Security)", "tapssec-protocol-beta"),
+        ("Gamma (Gamma Record Layer)", "tapssec-protocol-gamma"),
+    ],
+    "Post-Connection": [("KU (Key Update)", "tapssec-interface-ku")],
+    "Pre-Connection": [
+        ("ALG (Supported Algorithms)", "tapssec-interface-alg"),
+        ("IPK (Identities and Private Keys)", "tapssec-interface-ipk"),
+    ],
+    "Stream Protocols": [("Alpha (Alpha Stream Security)", "tapssec-protocol-alpha")],
+}
+#: The matrix as the plain outputs print it, below its header line.
+PLAIN_ROWS = ["Alpha     x       x^1", "Beta      x   x"]
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="basic", freshenv=True)
-def test_html_builder(app: SphinxTestApp) -> None:
-    app.build()
-    assert warnings_of(app) == []
-    page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+
+def _index_at(page: str) -> dict[str, list[tuple[str, str]]]:
+    """:data:`BASIC_INDEX` with each anchor as a link from the index page (``page#anchor``)."""
+    return {group: [(text, f"{page}#{anchor}") for text, anchor in entries] for group, entries in BASIC_INDEX.items()}
+
+
+def _check_html(built: Built) -> None:
+    page = built.page()
     assert matrices(page) == [BASIC_MATRIX]
     a11y = [span.text() for span in page.find_all("span", class_="tapssec-a11y")]
     assert a11y == [" (Alpha exposes IPK)", " (Alpha exposes KU)", " (Beta exposes IPK)", " (Beta exposes ALG)"]
-    assert (app.outdir / "tapssec-index.html").is_file()
-    assert (app.outdir / "_static" / "tapssec.css").is_file()
     css = [link.attrs["href"] for link in page.find_all("link", rel="stylesheet")]
     assert any(href.startswith("_static/tapssec.css") for href in css)
+    assert (built.outdir / "_static" / "tapssec.css").read_bytes() == (STATIC / "tapssec.css").read_bytes()
 
 
-@pytest.mark.sphinx("dirhtml", testroot="basic", srcdir="basic", freshenv=True)
-def test_dirhtml_builder(app: SphinxTestApp) -> None:
-    app.build()
-    assert warnings_of(app) == []
-    page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+def _check_dirhtml(built: Built) -> None:
+    assert matrices(built.page()) == [BASIC_MATRIX]
+    # Each page is a folder: the index links up to the folder of the page.
+    assert read_domain_index(built.page("tapssec-index/index")) == _index_at("../")
+
+
+def _check_singlehtml(built: Built) -> None:
+    page = built.page()
     assert matrices(page) == [BASIC_MATRIX]
-    assert (app.outdir / "tapssec-index" / "index.html").is_file()
+    # Everything is on one page: every link to an entry is an anchor that page holds.
+    anchors = {
+        a.attrs["href"] for a in page.find_all("a", class_="reference") if a.attrs["href"].startswith("#tapssec-")
+    }
+    assert {"#tapssec-protocol-alpha", "#tapssec-interface-ipk", "#tapssec-reference-paper"} <= anchors
+    assert {anchor[1:] for anchor in anchors} <= {element.attrs.get("id") for element in page.iter()}
 
 
-@pytest.mark.sphinx("singlehtml", testroot="basic", srcdir="basic", freshenv=True)
-def test_singlehtml_builder(app: SphinxTestApp) -> None:
-    app.build()
-    assert warnings_of(app) == []
-    page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
-    assert matrices(page) == [BASIC_MATRIX]
-    links = {a.attrs.get("href") for a in page.find_all("a", class_="reference")}
-    assert "#tapssec-protocol-alpha" in links
+def _check_epub(built: Built) -> None:
+    page = built.outdir / "index.xhtml"
+    assert matrices(parse_html(page.read_text(encoding="utf-8"))) == [BASIC_MATRIX]
+    (book,) = built.outdir.glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        assert archive.namelist()[0] == "mimetype"
+        assert archive.read("index.xhtml") == page.read_bytes()
 
 
-@pytest.mark.sphinx("epub", testroot="basic", srcdir="basic", freshenv=True, confoverrides=EPUB_CONF)
-def test_epub_builder(app: SphinxTestApp) -> None:
-    app.build()
-    assert warnings_of(app) == []
-    page = parse_html((app.outdir / "index.xhtml").read_text(encoding="utf-8"))
-    assert matrices(page) == [BASIC_MATRIX]
-    assert list(app.outdir.glob("*.epub"))
-
-
-@pytest.mark.sphinx("latex", testroot="basic", srcdir="basic", freshenv=True)
-def test_latex_builder(app: SphinxTestApp) -> None:
-    app.build()
-    assert warnings_of(app) == []
-    (tex_file,) = app.outdir.glob("*.tex")
-    tex = tex_file.read_text(encoding="utf-8")
-    # One stub column and three interface columns.
-    assert r"\begin{tabulary}{\linewidth}[t]{TTTT}" in tex
-    assert r"\begingroup\footnotesize" in tex
-    assert r"\sphinxcaption{The matrix}" in tex
-    assert "exposes" not in tex  # the screen-reader text is for HTML only
-    assert r"\label{\detokenize{index:tapssec-protocol-alpha}}" in tex
-    assert r"\hyperref[\detokenize{index:tapssec-interface-ipk}]" in tex
-
-
-@pytest.mark.sphinx("text", testroot="basic", srcdir="basic", freshenv=True)
-def test_text_builder(app: SphinxTestApp) -> None:
-    app.build()
-    assert warnings_of(app) == []
-    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
-    # The survey's compact form: columns one space apart, a mark in the middle of its column.
-    assert text_matrix_lines(text) == [
-        "Protocol IPK ALG  KU",
-        "Alpha     x       x^1",
-        "Beta      x   x",
+def _check_latex(built: Built) -> None:
+    tex = built.output("*.tex")
+    # In a smaller font: one stub column and three interface columns, with the caption.
+    group = tex[tex.index(r"\begingroup\footnotesize") :]
+    group = group[: group.index(r"\endgroup")]
+    assert r"\begin{tabulary}{\linewidth}[t]{TTTT}" in group
+    assert r"\sphinxcaption{The matrix}" in group
+    rows = latex_table(group)
+    assert [[cell.text for cell in row] for row in rows] == [
+        ["Protocol", "IPK", "ALG", "KU"],
+        ["Alpha", "x", "", "x^1"],
+        ["Beta", "x", "x", ""],
     ]
+    # Protocol names link to their descriptions, interface codes to theirs, the note mark to its note.
+    assert [cell.target for cell in rows[0][1:]] == [f"index:tapssec-interface-{code}" for code in ("ipk", "alg", "ku")]
+    assert [row[0].target for row in rows[1:]] == ["index:tapssec-protocol-alpha", "index:tapssec-protocol-beta"]
+    assert rows[1][3].target == r"index:tapssec-matrix-0-note-1"
+    assert r"\label{\detokenize{index:tapssec-protocol-alpha}}" in tex
+    assert "exposes" not in tex  # the screen-reader text is for HTML only
+
+
+def _check_text(built: Built) -> None:
+    text = built.output("index.txt")
+    # The survey's compact form: columns one space apart, a mark in the middle of its column.
+    assert text_matrix_lines(text) == ["Protocol IPK ALG  KU", *PLAIN_ROWS]
     assert "**Legend:** x = the interface is exposed; blank = not exposed." in text
     assert "1. Alpha, KU: version 2 only *[PAPER]*" in text
     assert "exposes" not in text
 
 
-@pytest.mark.sphinx("man", testroot="basic", srcdir="basic", freshenv=True)
-def test_man_builder(app: SphinxTestApp) -> None:
-    app.build()
-    assert warnings_of(app) == []
-    (page,) = app.outdir.glob("*.1")
-    man = page.read_text(encoding="utf-8")
+def _check_man(built: Built) -> None:
+    man = built.output("*.1")
     # Preformatted, as compact as in the text output.
-    assert text_matrix_lines(man[man.index(".EX") : man.index(".EE")])[1:] == [
-        "Alpha     x       x^1",
-        "Beta      x   x",
-    ]
+    assert text_matrix_lines(man[man.index(".EX") : man.index(".EE")])[1:] == PLAIN_ROWS
     assert "exposes" not in man
 
 
-@pytest.mark.sphinx("texinfo", testroot="basic", srcdir="basic", freshenv=True)
-def test_texinfo_builder(app: SphinxTestApp) -> None:
-    app.build()
-    assert warnings_of(app) == []
-    (texi_file,) = app.outdir.glob("*.texi")
-    texi = texi_file.read_text(encoding="utf-8")
-    example = texi[texi.index("@example") : texi.index("@end example")]
-    assert text_matrix_lines(example)[1:] == ["Alpha     x       x^1", "Beta      x   x"]
+def _check_texinfo(built: Built) -> None:
+    texi = built.output("*.texi")
+    assert text_matrix_lines(texi[texi.index("@example") : texi.index("@end example")])[1:] == PLAIN_ROWS
     assert "exposes" not in texi
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the LaTeX writer writes no \\label for a list item's id, so the note mark's link has no target",
+)
+def test_latex_note_mark_has_its_target(tmp_path: Path) -> None:
+    tex = build_once(copy_root("basic", tmp_path), "latex", freshenv=True).output("*.tex")
+    assert r"\hyperref[\detokenize{index:tapssec-matrix-0-note-1}]" in tex
+    assert r"\label{\detokenize{index:tapssec-matrix-0-note-1}}" in tex
+
+
+#: Builder -> what its output of ``test-basic`` must hold.
+CHECKS = {
+    "html": _check_html,
+    "dirhtml": _check_dirhtml,
+    "singlehtml": _check_singlehtml,
+    "epub": _check_epub,
+    "latex": _check_latex,
+    "text": _check_text,
+    "man": _check_man,
+    "texinfo": _check_texinfo,
+}
+
+
+@pytest.mark.parametrize("buildername", list(CHECKS))
+def test_builder(tmp_path: Path, buildername: str) -> None:
+    conf = EPUB_CONF if buildername == "epub" else {}
+    built = build_once(copy_root("basic", tmp_path), buildername, freshenv=True, confoverrides=conf)
+    assert built.warnings == []
+    CHECKS[buildername](built)
 
 
 # --- the HTML contract (one build) ------------------------------------------------------------
 
 
-def test_basic_html_has_no_warnings(basic_html: SphinxTestApp) -> None:
-    assert warnings_of(basic_html) == []
+def test_basic_html_has_no_warnings(root_build: Built) -> None:
+    assert root_build.warnings == []
 
 
 def test_matrix_table_contract(basic_page: Element) -> None:
@@ -270,12 +294,7 @@ def test_category_phase_and_transport_descriptions(basic_page: Element) -> None:
 def test_lists_render(basic_page: Element) -> None:
     deps = basic_page.find("div", class_="tapssec-transport-deps")
     rubrics = [p.text() for p in deps.find_all("p", class_="rubric")]
-    assert rubrics == [
-        "Reliable Byte-Stream Transports",
-        "Unreliable Datagram Transports",
-        "Datagram Protocols with Defined Byte-Stream Mappings",
-        "Transport-Specific Dependencies",
-    ]
+    assert rubrics == SMALL_TRANSPORTS
     protocols = basic_page.find("div", class_="tapssec-protocol-list")
     items = [" ".join(li.text().split()) for li in protocols.find_all("li")]
     assert items == ["Alpha — A stream protocol.", "Beta — A packet protocol.", "Gamma — Described only."]
@@ -318,8 +337,8 @@ def test_link_titles_are_long_names(basic_page: Element) -> None:
     assert titles["#tapssec-reference-paper"] == "A Paper"
 
 
-def test_objects_inventory(basic_html: SphinxTestApp) -> None:
-    inventory = InventoryFile.loads((basic_html.outdir / "objects.inv").read_bytes(), uri="").data
+def test_objects_inventory(root_build: Built) -> None:
+    inventory = InventoryFile.loads((root_build.outdir / "objects.inv").read_bytes(), uri="").data
     assert {name: item.uri for name, item in inventory["tapssec:protocol"].items()} == {
         "alpha": "index.html#tapssec-protocol-alpha",
         "beta": "index.html#tapssec-protocol-beta",
@@ -337,18 +356,13 @@ def test_objects_inventory(basic_html: SphinxTestApp) -> None:
     assert inventory["tapssec:protocol"]["alpha"].display_name == "Alpha"
 
 
-def test_domain_index_page(basic_html: SphinxTestApp) -> None:
-    page = parse_html((basic_html.outdir / "tapssec-index.html").read_text(encoding="utf-8"))
-    entries = {" ".join(a.text().split()): a.attrs["href"] for a in page.find("table").find_all("a")}
-    assert entries["Alpha"] == "index.html#tapssec-protocol-alpha"
-    assert entries["KU"] == "index.html#tapssec-interface-ku"
-    text = " ".join(page.find("table").text().split())
-    assert "Stream Protocols" in text
-    assert "Pre-Connection" in text
-    assert "Alpha (Alpha Stream Security)" in text
+def test_domain_index_page(root_build: Built) -> None:
+    page = root_build.page("tapssec-index")
+    assert " ".join(page.find("h1").text().split()) == "TAPS Security Index"
+    assert read_domain_index(page) == _index_at("index.html")
 
 
-def test_general_index_entries(basic_html: SphinxTestApp) -> None:
-    page = parse_html((basic_html.outdir / "genindex.html").read_text(encoding="utf-8"))
+def test_general_index_entries(root_build: Built) -> None:
+    page = root_build.page("genindex")
     entries = {" ".join(a.text().split()) for a in page.find_all("a")}
     assert {"Alpha (protocol)", "IPK (interface)", "Stream Protocols (category)"} <= entries

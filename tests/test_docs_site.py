@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, build, matrices, parse_html, read_matrix, warnings_of
+from helpers import build, warnings_of
+from read_output import Element, matrices, parse_html, read_matrix
 
 from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.loader import load_catalog

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import line_of, load, problem_keys, write_catalog
-from helpers import build, parse_html, read_matrix, subtypes_of, warnings_of
+from helpers import BUNDLED_CONF, build, html_page, subtypes_of, warnings_of, write_project
+from read_output import read_matrix
 
 from sphinx_tapssec.cli.main import main
 from sphinx_tapssec.model.catalog_location import bundled_catalog
@@ -172,10 +173,7 @@ Queries take either code: :tapssec:count:`exposes(PSKE)` and :tapssec:count:`exp
 
 
 def _project(directory: Path, conf: str, page: str = PAGE) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "conf.py").write_text(f'extensions = ["sphinx_tapssec"]\n{conf}', encoding="utf-8")
-    (directory / "index.rst").write_text(page, encoding="utf-8")
-    return directory
+    return write_project(directory, page, BUNDLED_CONF + conf)
 
 
 @pytest.mark.parametrize(
@@ -185,7 +183,7 @@ def test_site_renders_the_configured_edition(tmp_path: Path, edition: str, code:
     app = build(_project(tmp_path, f"tapssec_edition = {edition!r}\n"))
     try:
         assert warnings_of(app) == []
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
         header = read_matrix(page.find("table", class_="tapssec-matrix")).codes
         assert code in header and ({"PSKE", "SSKE"} - {code}) & set(header) == set()
         links = [a for a in page.find_all("a") if a.attrs.get("href") == "#tapssec-interface-pske"]
@@ -207,7 +205,7 @@ def test_unknown_edition_warns_and_shows_the_catalog_as_written(tmp_path: Path) 
         warnings = warnings_of(app)
         assert subtypes_of(warnings) == ["edition"]
         assert "unknown edition 'rfc9999' (editions: draft-12, rfc8922)" in warnings[0]
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
         assert "PSKE" in read_matrix(page.find("table", class_="tapssec-matrix")).codes
     finally:
         app.cleanup()
@@ -232,7 +230,7 @@ def test_matrix_of_another_edition(tmp_path: Path) -> None:
         warnings = warnings_of(app)
         assert subtypes_of(warnings) == ["edition"]
         assert "index.rst:8:" in warnings[0] and "interface-matrix: unknown edition 'rfc9999'" in warnings[0]
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
         rfc, site = (read_matrix(table) for table in page.find_all("table", class_="tapssec-matrix"))
         assert rfc.codes == ("IPK", "SSKE")
         assert rfc.rows["TLS"] == {"IPK", "SSKE"}
@@ -279,7 +277,7 @@ def test_edition_diff_directive(tmp_path: Path, builder: str) -> None:
 def test_edition_diff_table_rows(tmp_path: Path) -> None:
     app = build(_project(tmp_path, "", ".. edition-diff:: draft-12 rfc8922\n   :kinds: interface\n"))
     try:
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
         (table,) = page.find_all("table", class_="tapssec-edition-diff")
         rows = [[cell.text().strip() for cell in row.find_all("td")] for row in table.find_all("tr")[1:]]
         assert rows == [

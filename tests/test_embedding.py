@@ -11,14 +11,15 @@ import zlib
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import build, copy_example, parse_html, warnings_of
+from helpers import build, build_once, copy_example, warnings_of
+from read_output import parse_html
 
 from sphinx_tapssec.sphinxext.translations import SCRIPT_MESSAGES
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from helpers import Element
+    from read_output import Element
 
 #: Where the host believes the survey site is served; the inventory itself is a local file.
 HOME_URL = "https://survey.example/"
@@ -37,11 +38,8 @@ def home_inventory(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _build_page(srcdir: Path, page: str = "index", **overrides: object) -> tuple[Element, list[str]]:
     """Build *srcdir* (nitpicky) and return *page* parsed, and the warnings."""
-    app = build(srcdir, confoverrides={"nitpicky": True, **overrides})
-    try:
-        return parse_html((app.outdir / f"{page}.html").read_text(encoding="utf-8")), warnings_of(app)
-    finally:
-        app.cleanup()
+    built = build_once(srcdir, confoverrides={"nitpicky": True, **overrides})
+    return built.page(page), built.warnings
 
 
 def _links(element: Element) -> list[tuple[str, str, str]]:

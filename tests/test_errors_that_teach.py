@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from catalogs import BASE_FILES, line_of, load, problem_keys, protocol_text, write_catalog
+from catalogs import BASE_FILES, line_of, load, load_protocol, problem_keys, protocol_of, protocol_text, write_catalog
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -19,8 +19,7 @@ def test_a_copied_protocol_file_loses_to_the_file_named_after_the_id(tmp_path: P
         f"duplicate protocol id 'alpha': {tmp_path / 'protocols' / 'alpha.yaml'}:2 defines it too and is kept "
         "(the file named after the id wins, else the first file in name order); this one is skipped"
     )
-    alpha = result.catalog.protocol("alpha")
-    assert alpha is not None
+    alpha = protocol_of(result.catalog, "alpha")
     assert alpha.name == "Alpha"
 
 
@@ -32,14 +31,13 @@ def test_without_a_file_named_after_the_id_the_first_file_by_name_wins(tmp_path:
     }
     result = load(write_catalog(tmp_path, files))
     assert problem_keys(result) == [("protocols/b-copy.yaml", 2, "duplicate_id")]
-    alpha = result.catalog.protocol("alpha")
-    assert alpha is not None
+    alpha = protocol_of(result.catalog, "alpha")
     assert alpha.name == "A"
 
 
 def test_a_misspelt_required_key_is_one_message_with_a_guess(tmp_path: Path) -> None:
     text = protocol_text(in_table=None, in_tabel="true")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
+    result = load_protocol(tmp_path, text)
     assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "in_tabel"), "unknown_field")]
     assert result.problems[0].message == (
         "protocol 'alpha': unknown field 'in_tabel' (did you mean 'in_table'?), and the required 'in_table' "
@@ -50,18 +48,17 @@ def test_a_misspelt_required_key_is_one_message_with_a_guess(tmp_path: Path) -> 
 
 def test_a_misspelt_optional_key_is_dropped_and_the_record_kept(tmp_path: Path) -> None:
     text = protocol_text(references=None, refrences="[RFC0001]")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
+    result = load_protocol(tmp_path, text)
     assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "refrences"), "unknown_field")]
     message = "protocol 'alpha': unknown field 'refrences' (did you mean 'references'?); ignored"
     assert result.problems[0].message == message
-    alpha = result.catalog.protocol("alpha")
-    assert alpha is not None
+    alpha = protocol_of(result.catalog, "alpha")
     assert alpha.references == ()
 
 
 def test_an_unknown_interface_code_gets_a_guess(tmp_path: Path) -> None:
     text = protocol_text(exposes="\n  - IPK\n  - AL")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
+    result = load_protocol(tmp_path, text)
     assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "- AL"), "unknown_interface")]
     assert result.problems[0].message == "protocol 'alpha' exposes: unknown interface 'AL' (did you mean 'ALG'?)"
 
@@ -153,7 +150,7 @@ def test_a_yaml_syntax_error_says_what_was_expected_and_the_usual_cause(
     tmp_path: Path, fields: dict[str, str | None], needle: str, message: str
 ) -> None:
     text = protocol_text(True, **fields)
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
+    result = load_protocol(tmp_path, text)
     assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, needle), "yaml")]
     assert result.problems[0].message == message
     assert result.catalog.protocols == ()
@@ -163,7 +160,7 @@ def test_a_yaml_syntax_error_says_what_was_expected_and_the_usual_cause(
 
 def test_an_item_of_a_nested_list_is_named_by_its_code(tmp_path: Path) -> None:
     text = protocol_text(exposes="\n  - IPK\n  - code: KU\n    nte: version 2 only")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
+    result = load_protocol(tmp_path, text)
     assert problem_keys(result) == [("protocols/alpha.yaml", line_of(text, "nte:"), "unknown_field")]
     assert result.problems[0].message == (
         "protocol 'alpha'.exposes['KU']: unknown field 'nte' (did you mean 'note'?); ignored"

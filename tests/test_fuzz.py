@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 import yaml
 from catalogs import BASE_FILES, protocol_text, write_catalog
-from helpers import build
+from helpers import build_once, touch, write_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -184,29 +183,16 @@ def _apply(edit: str, catalog: Path, step: int) -> None:
     else:
         alpha.write_text(protocol_text(), encoding="utf-8")
     # File systems with coarse timestamps would otherwise hide an edit made within the same tick.
-    later = time.time() + 10 * (step + 1)
-    for path in (catalog / "protocols").glob("*.yaml"):
-        os.utime(path, (later, later))
-    os.utime(catalog / "interfaces.yaml", (later, later))
+    for path in [*(catalog / "protocols").glob("*.yaml"), catalog / "interfaces.yaml"]:
+        touch(path)
 
 
 def _project(directory: Path) -> Path:
-    directory.mkdir(parents=True)
-    (directory / "conf.py").write_text(
-        'extensions = ["sphinx_tapssec"]\ntapssec_catalog = "catalog"\nexclude_patterns = ["_build"]\n',
-        encoding="utf-8",
-    )
-    (directory / "index.rst").write_text(_INDEX, encoding="utf-8")
-    write_catalog(directory / "catalog")
-    return directory
+    return write_project(directory, _INDEX, catalog={})
 
 
 def _html(srcdir: Path) -> str:
-    app = build(srcdir)
-    try:
-        return (app.outdir / "index.html").read_text(encoding="utf-8")
-    finally:
-        app.cleanup()
+    return build_once(srcdir).output("index.html")
 
 
 @settings(max_examples=examples(3), deadline=None, suppress_health_check=list(HealthCheck))

@@ -7,8 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from catalogs import BASE_FILES, write_catalog
-from helpers import build, parse_html, subtypes_of, warnings_of
+from catalogs import BASE_FILES
+from helpers import build, subtypes_of, warnings_of, write_project
+from read_output import parse_html
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -88,12 +89,7 @@ def _catalog_files() -> dict[str, str | bytes | None]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    srcdir = tmp_path / "hostile"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text('extensions = ["sphinx_tapssec"]\ntapssec_catalog = "catalog"\n', "utf-8")
-    (srcdir / "index.rst").write_text(_INDEX, encoding="utf-8")
-    write_catalog(srcdir / "catalog", _catalog_files())
-    return srcdir
+    return write_project(tmp_path / "hostile", _INDEX, catalog=_catalog_files())
 
 
 def _only_unsafe_urls(lines: list[str]) -> None:

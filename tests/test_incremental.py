@@ -2,39 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import time
 from typing import TYPE_CHECKING
 
-import pytest
-from helpers import copy_root, parse_html, read_matrix, rebuild
+from helpers import edit, rebuild, touch
+from read_output import parse_html, read_matrix
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    """Replace *old* by *new* in *path* and move its modification time clearly forward."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    _touch(path)
-
-
-def _touch(path: Path) -> None:
-    # Later than the last build read anything (copies keep the mtimes of tests/roots).
-    later = max(time.time(), path.stat().st_mtime) + 10
-    os.utime(path, (later, later))
-
-
-@pytest.fixture
-def project(rootdir: Path, tmp_path: Path) -> Path:
-    """A copy of ``test-incremental``, built once."""
-    srcdir = copy_root(rootdir, "incremental", tmp_path)
-    read, warnings, _ = rebuild(srcdir)
-    assert read == {"index", "proto", "matrix", "xref", "plain"}
-    assert warnings == []
-    return srcdir
 
 
 def _html(srcdir: Path, docname: str) -> str:
@@ -45,72 +19,72 @@ def _matrix_rows(srcdir: Path) -> dict[str, frozenset[str]]:
     return read_matrix(parse_html(_html(srcdir, "matrix")).find("table", id="the-matrix")).rows
 
 
-def test_unchanged_project_reads_nothing(project: Path) -> None:
-    read, warnings, _ = rebuild(project)
+def test_unchanged_project_reads_nothing(incremental_project: Path) -> None:
+    read, warnings, _ = rebuild(incremental_project)
     assert read == set()
     assert warnings == []
 
 
-def test_changed_protocol_rebuilds_the_pages_that_show_it(project: Path) -> None:
-    alpha = project / "catalog" / "protocols" / "alpha.yaml"
-    _edit(alpha, "name: Alpha\n", "name: Alphabet\n")
-    _edit(alpha, "exposes:\n  - IPK\n", "exposes:\n  - IPK\n  - ALG\n")
-    read, warnings, _ = rebuild(project)
+def test_changed_protocol_rebuilds_the_pages_that_show_it(incremental_project: Path) -> None:
+    alpha = incremental_project / "catalog" / "protocols" / "alpha.yaml"
+    edit(alpha, "name: Alpha\n", "name: Alphabet\n")
+    edit(alpha, "exposes:\n  - IPK\n", "exposes:\n  - IPK\n  - ALG\n")
+    read, warnings, _ = rebuild(incremental_project)
     assert warnings == []
     assert read == {"proto", "matrix"}  # not xref (beta only), not plain (no catalog)
-    proto = parse_html(_html(project, "proto"))
+    proto = parse_html(_html(incremental_project, "proto"))
     signature = proto.find("dt", id="tapssec-protocol-alpha")
     assert signature.text().strip().startswith("Alphabet — ")
     exposed = [li.text().split(" ")[0] for li in proto.find("ul", class_="tapssec-interfaces").find_all("li")]
     assert exposed == ["IPK", "ALG", "KU"]
-    assert _matrix_rows(project) == {
+    assert _matrix_rows(incremental_project) == {
         "Alphabet": frozenset({"IPK", "ALG", "KU"}),
         "Beta": frozenset({"IPK", "ALG"}),
     }
 
 
-def test_changed_interface_file_rebuilds_its_users(project: Path) -> None:
-    _edit(project / "catalog" / "interfaces.yaml", "name: Key Update", "name: Key Refresh")
-    read, warnings, _ = rebuild(project)
+def test_changed_interface_file_rebuilds_its_users(incremental_project: Path) -> None:
+    edit(incremental_project / "catalog" / "interfaces.yaml", "name: Key Update", "name: Key Refresh")
+    read, warnings, _ = rebuild(incremental_project)
     assert warnings == []
     assert read == {"proto", "matrix"}
-    assert "KU (Key Refresh)" in parse_html(_html(project, "proto")).text()
-    assert "Key Refresh" in parse_html(_html(project, "matrix")).find("p", class_="tapssec-legend").text()
+    assert "KU (Key Refresh)" in parse_html(_html(incremental_project, "proto")).text()
+    assert "Key Refresh" in parse_html(_html(incremental_project, "matrix")).find("p", class_="tapssec-legend").text()
 
 
-def test_link_text_follows_a_renamed_protocol(project: Path) -> None:
-    _edit(project / "catalog" / "protocols" / "beta.yaml", "name: Beta\n", "name: Bravo\n")
-    read, warnings, _ = rebuild(project)
+def test_link_text_follows_a_renamed_protocol(incremental_project: Path) -> None:
+    edit(incremental_project / "catalog" / "protocols" / "beta.yaml", "name: Beta\n", "name: Bravo\n")
+    read, warnings, _ = rebuild(incremental_project)
     assert warnings == []
     assert {"xref", "matrix"} <= read
     assert "plain" not in read
-    assert "Only a link to Bravo." in " ".join(parse_html(_html(project, "xref")).text().split())
-    assert "Bravo" in _matrix_rows(project)
+    assert "Only a link to Bravo." in " ".join(parse_html(_html(incremental_project, "xref")).text().split())
+    assert "Bravo" in _matrix_rows(incremental_project)
 
 
-def test_touched_document_alone_is_read(project: Path) -> None:
-    _touch(project / "plain.rst")
-    read, warnings, _ = rebuild(project)
+def test_touched_document_alone_is_read(incremental_project: Path) -> None:
+    touch(incremental_project / "plain.rst")
+    read, warnings, _ = rebuild(incremental_project)
     assert warnings == []
     assert read == {"plain"}
 
 
-def test_new_protocol_file_reaches_the_matrix(project: Path) -> None:
-    beta = (project / "catalog" / "protocols" / "beta.yaml").read_text(encoding="utf-8")
+def test_new_protocol_file_reaches_the_matrix(incremental_project: Path) -> None:
+    beta = (incremental_project / "catalog" / "protocols" / "beta.yaml").read_text(encoding="utf-8")
     delta = beta.replace("id: beta", "id: delta").replace("name: Beta", "name: Delta").replace('"2.1"', '"2.5"')
-    (project / "catalog" / "protocols" / "delta.yaml").write_text(delta, encoding="utf-8")
-    read, warnings, _ = rebuild(project)
+    (incremental_project / "catalog" / "protocols" / "delta.yaml").write_text(delta, encoding="utf-8")
+    read, warnings, _ = rebuild(incremental_project)
     assert warnings == []
     assert "matrix" in read
-    assert list(_matrix_rows(project)) == ["Alpha", "Beta", "Delta"]
+    assert list(_matrix_rows(incremental_project)) == ["Alpha", "Beta", "Delta"]
 
 
-def test_removed_protocol_file_leaves_the_matrix(project: Path) -> None:
-    (project / "catalog" / "protocols" / "beta.yaml").unlink()
-    read, warnings, _ = rebuild(project)
+def test_removed_protocol_file_leaves_the_matrix(incremental_project: Path) -> None:
+    (incremental_project / "catalog" / "protocols" / "beta.yaml").unlink()
+    read, warnings, _ = rebuild(incremental_project)
     assert {"matrix", "xref"} <= read
     assert "plain" not in read
     # The page that links to beta is re-read and now names an unknown protocol.
     assert len(warnings) == 1
-    assert warnings[0].startswith(f"{project / 'xref.rst'}:4: WARNING: unknown protocol 'beta'")
-    assert list(_matrix_rows(project)) == ["Alpha"]
+    assert warnings[0].startswith(f"{incremental_project / 'xref.rst'}:4: WARNING: unknown protocol 'beta'")
+    assert list(_matrix_rows(incremental_project)) == ["Alpha"]

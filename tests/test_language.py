@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from babel.messages.pofile import read_po
-from helpers import OWN_CATALOG, build, own_catalog_root, parse_html, warnings_of
+from helpers import OWN_CATALOG, build, own_catalog_root, warnings_of
+from read_output import parse_html
 
 from sphinx_tapssec.sphinxext.translations import LOCALE_DIR, MESSAGE_CATALOG
 
 if TYPE_CHECKING:
-    from helpers import Element
+    from read_output import Element
 
 GERMAN_PO = LOCALE_DIR / "de" / "LC_MESSAGES" / f"{MESSAGE_CATALOG}.po"
 #: The files a survey catalog has beyond the guide's own-catalog example (survey wording paths).
@@ -80,8 +81,8 @@ def shown_text(outdir: Path, pattern: str) -> str:
     return " ".join(" ".join(texts).split())
 
 
-def _project(rootdir: Path, destination: Path) -> Path:
-    srcdir = own_catalog_root(rootdir, destination)
+def _project(destination: Path) -> Path:
+    srcdir = own_catalog_root(destination)
     for survey_file in SURVEY_FILES.iterdir():
         shutil.copy(survey_file, srcdir / "catalog" / survey_file.name)
     index = srcdir / "index.rst"
@@ -96,16 +97,16 @@ def project_words(srcdir: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def data_words(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    return project_words(_project(rootdir, tmp_path_factory.mktemp("sources")))
+def data_words(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return project_words(_project(tmp_path_factory.mktemp("sources")))
 
 
 @pytest.fixture(scope="module")
-def outputs(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
     """``(language, builder)`` → what the root's output shows, for German in every builder and English in HTML."""
     result = {}
     for language, builder in [("de", "html"), ("de", "text"), ("de", "latex"), ("en", "html")]:
-        srcdir = _project(rootdir, tmp_path_factory.mktemp(f"{language}-{builder}"))
+        srcdir = _project(tmp_path_factory.mktemp(f"{language}-{builder}"))
         app = build(srcdir, builder, confoverrides={"language": language})
         try:
             assert warnings_of(app) == [], (language, builder)

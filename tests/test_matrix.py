@@ -5,38 +5,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, build, copy_root, parse_html, read_matrix, warnings_of
+from helpers import SMALL_ROWS, Built
+from read_output import Element, read_matrix
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
+    pass
 
-    from sphinx.testing.util import SphinxTestApp
-
-ALPHA = frozenset({"IPK", "KU"})
-BETA = frozenset({"IPK", "ALG"})
+ALPHA = SMALL_ROWS["Alpha"]
+BETA = SMALL_ROWS["Beta"]
 NONE: frozenset[str] = frozenset()
+#: The root built once for the module's tests (the ``root_build`` fixture).
+ROOT = "matrix"
 
 
 @pytest.fixture(scope="module")
-def matrix_app(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
-    app = build(copy_root(rootdir, "matrix", tmp_path_factory.mktemp("matrix")), "html", freshenv=True)
-    yield app
-    app.cleanup()
-
-
-def _page(app: SphinxTestApp, name: str) -> Element:
-    return parse_html((app.outdir / f"{name}.html").read_text(encoding="utf-8"))
+def matrix_page(root_build: Built) -> Element:
+    return root_build.page("matrix")
 
 
 @pytest.fixture(scope="module")
-def matrix_page(matrix_app: SphinxTestApp) -> Element:
-    return _page(matrix_app, "matrix")
-
-
-@pytest.fixture(scope="module")
-def options_page(matrix_app: SphinxTestApp) -> Element:
-    return _page(matrix_app, "options")
+def options_page(root_build: Built) -> Element:
+    return root_build.page("options")
 
 
 def _table(page: Element, name: str) -> Element:
@@ -51,8 +40,8 @@ def _block(page: Element, name: str) -> Element:
     return parent
 
 
-def test_no_warnings(matrix_app: SphinxTestApp) -> None:
-    assert warnings_of(matrix_app) == []
+def test_no_warnings(root_build: Built) -> None:
+    assert root_build.warnings == []
 
 
 @pytest.mark.parametrize(
@@ -195,26 +184,26 @@ def test_catalog_format(options_page: Element) -> None:
     assert any(item.startswith("protocols/*.yaml:") for item in files)
 
 
-def test_reference_list_no_index(matrix_app: SphinxTestApp) -> None:
-    page = _page(matrix_app, "refs-noindex")
+def test_reference_list_no_index(root_build: Built) -> None:
+    page = root_build.page("refs-noindex")
     terms = page.find("dl", class_="tapssec-references").find_all("dt")
     assert [dt.text() for dt in terms] == ["[RFC0001]", "[PAPER]", "[INLINE]", "[DEP]", "[UNCITED]"]
     assert all("id" not in dt.attrs for dt in terms)
     # Citations link to the indexed list on the other page, never to this one.
-    options = _page(matrix_app, "options")
+    options = root_build.page("options")
     hrefs = {a.attrs["href"] for a in options.find_all("a") if "tapssec-reference-" in a.attrs["href"]}
     assert hrefs
     assert all(href.startswith("refs.html#") for href in hrefs)
 
 
-def test_reference_list_cited(matrix_app: SphinxTestApp) -> None:
-    page = _page(matrix_app, "refs")
+def test_reference_list_cited(root_build: Built) -> None:
+    page = root_build.page("refs")
     terms = [dt.text() for dt in page.find("dl", class_="tapssec-references").find_all("dt")]
     # INLINE is cited inside gamma's description, DEP by gamma's transport dependency.
     assert terms == ["[RFC0001]", "[PAPER]", "[INLINE]", "[DEP]"]
 
 
-def test_citations_in_text_link_to_the_reference(matrix_app: SphinxTestApp) -> None:
-    page = _page(matrix_app, "options")
+def test_citations_in_text_link_to_the_reference(root_build: Built) -> None:
+    page = root_build.page("options")
     hrefs = {a.attrs["href"] for a in page.find_all("a")}
     assert "refs.html#tapssec-reference-dep" in hrefs

@@ -10,7 +10,7 @@ import pickle
 from typing import TYPE_CHECKING
 
 import pytest
-from catalogs import load, protocol_text, write_catalog
+from catalogs import load, load_protocol, protocol_of, protocol_text, write_catalog
 
 from sphinx_tapssec.model.entities import Catalog, section_key
 from sphinx_tapssec.model.export import catalog_dict, text_matrix, to_csv, to_json
@@ -23,24 +23,16 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def catalog(tmp_path: Path) -> Catalog:
-    beta = protocol_text(
-        id="beta",
-        name="Beta",
-        section='"2.1"',
-        category="packet",
-        in_table="false",
-        transport="\n  requires: [datagram]\n  byte_stream_mapping:\n    references: [PAPER]",
-        exposes=" [ALG]",
-        references="[]",
-    )
+    mapped = "\n  requires: [datagram]\n  byte_stream_mapping:\n    references: [PAPER]"
+    fields = {"id": "beta", "name": "Beta", "section": '"2.1"', "category": "packet", "in_table": "false"}
+    beta = protocol_text(True, **fields, transport=mapped, exposes=" [ALG]", references="[]")
     result = load(write_catalog(tmp_path, {"protocols/beta.yaml": beta}))
     assert result.problems == ()
     return result.catalog
 
 
 def _check_lookups(catalog: Catalog) -> None:
-    alpha = catalog.protocol("alpha")
-    assert alpha is not None
+    alpha = protocol_of(catalog, "alpha")
     assert alpha.name == "Alpha"
     interface = catalog.interface("KU")
     assert interface is not None
@@ -91,8 +83,7 @@ def test_exposers_in_catalog_order_and_table_only(catalog: Catalog) -> None:
 
 def test_in_category_and_section4_group(catalog: Catalog) -> None:
     assert [p.id for p in catalog.in_category("packet")] == ["beta"]
-    beta = catalog.protocol("beta")
-    assert beta is not None
+    beta = protocol_of(catalog, "beta")
     assert beta.section4_group == "packet"
 
 
@@ -166,7 +157,7 @@ def test_json_export(catalog: Catalog) -> None:
 
 def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
     text = protocol_text(name="=HYPERLINK(1)")
-    result = load(write_catalog(tmp_path, {"protocols/alpha.yaml": text}))
+    result = load_protocol(tmp_path, text)
     rows = list(csv.reader(io.StringIO(to_csv(result.catalog))))
     assert rows[0] == ["id", "name", "category", "in_table", "IPK", "ALG", "KU"]
     assert rows[1] == ["alpha", "'=HYPERLINK(1)", "stream", "true", "1", "", "1"]

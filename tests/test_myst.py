@@ -7,39 +7,23 @@ to the same HTML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
-from helpers import Element, build, copy_root, parse_html, read_matrix, registered, warnings_of
+from helpers import ROOTS, SMALL_ROWS, Built, registered
+from read_output import Element, read_matrix
 
 pytest.importorskip("myst_parser", reason="MyST tests need myst-parser: pip install -e '.[test]'")
 
-ROOT = Path(__file__).parent / "roots" / "test-myst"
-
-
-@dataclass(frozen=True)
-class Built:
-    outdir: Path
-    warnings: list[str]
+#: The root built once for the module's tests (the ``root_build`` fixture).
+ROOT = "myst"
 
 
 @pytest.fixture(scope="module")
-def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    app = build(copy_root(rootdir, "myst", tmp_path_factory.mktemp("myst")), "html", freshenv=True)
-    try:
-        return Built(app.outdir, warnings_of(app))
-    finally:
-        app.cleanup()
-
-
-@pytest.fixture(scope="module")
-def index(built: Built) -> Element:
-    return parse_html((built.outdir / "index.html").read_text(encoding="utf-8"))
+def index(root_build: Built) -> Element:
+    return root_build.page()
 
 
 def test_the_markdown_root_uses_every_directive_and_role() -> None:
-    source = (ROOT / "index.md").read_text(encoding="utf-8")
+    source = (ROOTS / "test-myst" / "index.md").read_text(encoding="utf-8")
     registry = registered()
     assert "secproto" in registry.directives and "tapssec:protocol" in registry.directives
     unused_directives = sorted({name for name in registry.directives if f"```{{{name}}}" not in source})
@@ -48,8 +32,8 @@ def test_the_markdown_root_uses_every_directive_and_role() -> None:
     assert unused_roles == [], "add them to tests/roots/test-myst/index.md"
 
 
-def test_builds_without_warnings(built: Built) -> None:
-    assert built.warnings == []
+def test_builds_without_warnings(root_build: Built) -> None:
+    assert root_build.warnings == []
 
 
 def test_descriptions_and_their_markdown_content(index: Element) -> None:
@@ -76,7 +60,7 @@ def test_matrices_lists_and_pictures(index: Element) -> None:
     tables = index.find_all("table", class_="tapssec-matrix")
     assert len(tables) == 4
     matrix = read_matrix(index.find("table", id="md-matrix"))
-    assert matrix.rows == {"Alpha": frozenset({"IPK", "KU"}), "Beta": frozenset({"IPK", "ALG"})}
+    assert matrix.rows == SMALL_ROWS
     assert read_matrix(tables[1]).codes == ("IPK", "ALG")
     assert list(read_matrix(tables[2]).rows) == ["Beta"]
     # ``:taps:``: IPK is fully covered, ALG partly (the catalog's taps-api.yaml).
@@ -111,12 +95,12 @@ def test_roles_resolve(index: Element) -> None:
         assert expected in links, expected
 
 
-def _section(built: Built, name: str) -> str:
-    html = (built.outdir / f"{name}.html").read_text(encoding="utf-8")
+def _section(root_build: Built, name: str) -> str:
+    html = (root_build.outdir / f"{name}.html").read_text(encoding="utf-8")
     return html[html.index('<section id="twin">') : html.index("</section>")]
 
 
-def test_markdown_renders_as_restructuredtext_does(built: Built) -> None:
-    markdown, rest = _section(built, "twin-md"), _section(built, "twin-rst")
+def test_markdown_renders_as_restructuredtext_does(root_build: Built) -> None:
+    markdown, rest = _section(root_build, "twin-md"), _section(root_build, "twin-rst")
     assert "tapssec-matrix" in rest and "tapssec-overview" in rest
     assert markdown == rest

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from catalogs import line_of
-from helpers import OWN_CATALOG, build, own_catalog_root, parse_html, warnings_of
+from helpers import OWN_CATALOG, append, build, html_page, own_catalog_root, warnings_of
 
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.reference import examples, format_reference
@@ -24,12 +24,12 @@ SURVEY_FILES = EXAMPLE.parent / "survey-catalog"
 SURVEY_WORDS = re.compile(r"survey|summary table|Section [0-9]", re.IGNORECASE)
 
 
-def _text_build(rootdir: Path, tmp_path: Path, extra_rst: str = "") -> tuple[Path, list[str], str]:
+def _text_build(tmp_path: Path, extra_rst: str = "") -> tuple[Path, list[str], str]:
     """Build a copy of the root with the text builder: its source directory, warnings and index.txt."""
-    srcdir = own_catalog_root(rootdir, tmp_path)
+    srcdir = own_catalog_root(tmp_path)
     if extra_rst:
         index = srcdir / "index.rst"
-        index.write_text(index.read_text(encoding="utf-8") + extra_rst, encoding="utf-8")
+        append(index, extra_rst)
     app = build(srcdir, "text")
     try:
         return srcdir, warnings_of(app), (app.outdir / "index.txt").read_text(encoding="utf-8")
@@ -37,14 +37,14 @@ def _text_build(rootdir: Path, tmp_path: Path, extra_rst: str = "") -> tuple[Pat
         app.cleanup()
 
 
-def test_every_directive_renders_an_own_catalog_without_survey_wording(rootdir: Path, tmp_path: Path) -> None:
-    _, warnings, text = _text_build(rootdir, tmp_path)
+def test_every_directive_renders_an_own_catalog_without_survey_wording(tmp_path: Path) -> None:
+    _, warnings, text = _text_build(tmp_path)
     assert warnings == []
     assert SURVEY_WORDS.findall(text) == []
-    html = build(own_catalog_root(rootdir, tmp_path / "html"), "html")
+    html = build(own_catalog_root(tmp_path / "html"), "html")
     try:
         assert warnings_of(html) == []
-        page = parse_html((html.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(html)
         body = page.find("div", class_="body").text()
         assert "Hive Link Security" in body
         assert SURVEY_WORDS.findall(body) == []
@@ -55,8 +55,8 @@ def test_every_directive_renders_an_own_catalog_without_survey_wording(rootdir: 
     assert "Not part of the interface matrix." in text
 
 
-def test_the_format_reference_reads_in_text_output(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = own_catalog_root(rootdir, tmp_path)
+def test_the_format_reference_reads_in_text_output(tmp_path: Path) -> None:
+    srcdir = own_catalog_root(tmp_path)
     app = build(srcdir, "text")
     try:
         text = (app.outdir / "reference.txt").read_text(encoding="utf-8")
@@ -67,8 +67,8 @@ def test_the_format_reference_reads_in_text_output(rootdir: Path, tmp_path: Path
     assert re.search(r"^\| full_name +\| string +\| yes +\| Expanded name\. +\|$", text, re.MULTILINE)
 
 
-def test_transport_deps_lists_every_class_the_catalog_defines(rootdir: Path, tmp_path: Path) -> None:
-    _, _, text = _text_build(rootdir, tmp_path)
+def test_transport_deps_lists_every_class_the_catalog_defines(tmp_path: Path) -> None:
+    _, _, text = _text_build(tmp_path)
     bare = text[text.index("-[ *Waggle Streams* ]-") : text.index("-[ *Hive Link Protocols* ]-")]
     headings = re.findall(r"-\[ \*(.+?)\* \]-", bare)
     assert headings == ["Waggle Streams", "Radio Frames", "Pollen Post"]
@@ -78,8 +78,8 @@ def test_transport_deps_lists_every_class_the_catalog_defines(rootdir: Path, tmp
     assert pollen.split("\n\n")[1] == "No protocol is listed under this transport class."
 
 
-def test_an_unknown_transport_option_is_a_located_warning_with_a_guess(rootdir: Path, tmp_path: Path) -> None:
-    srcdir, warnings, _ = _text_build(rootdir, tmp_path, "\n.. transport-deps::\n   :transport: radio-frames\n")
+def test_an_unknown_transport_option_is_a_located_warning_with_a_guess(tmp_path: Path) -> None:
+    srcdir, warnings, _ = _text_build(tmp_path, "\n.. transport-deps::\n   :transport: radio-frames\n")
     line = line_of((srcdir / "index.rst").read_text(encoding="utf-8"), "radio-frames") - 1
     assert warnings == [
         f"{srcdir / 'index.rst'}:{line}: WARNING: transport-deps: unknown transport 'radio-frames' "
@@ -87,8 +87,8 @@ def test_an_unknown_transport_option_is_a_located_warning_with_a_guess(rootdir: 
     ]
 
 
-def test_survey_wording_appears_when_the_catalog_declares_a_surveyed_document(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = own_catalog_root(rootdir, tmp_path)
+def test_survey_wording_appears_when_the_catalog_declares_a_surveyed_document(tmp_path: Path) -> None:
+    srcdir = own_catalog_root(tmp_path)
     (srcdir / "catalog" / "survey.yaml").write_text(
         "survey:\n  id: hive-survey-00\n  title: A Survey of Hive Security\n  date: '2024-01-01'\n"
         "  status: Note\n  authors:\n    - name: A. Apis\n  abstract: Hives and their security.\n",
@@ -118,16 +118,16 @@ def test_survey_wording_appears_when_the_catalog_declares_a_surveyed_document(ro
         (":tapssec:transport:`radio`", "unknown transport 'radio' (did you mean 'radio-frame'?)"),
     ],
 )
-def test_an_unknown_id_in_a_role_gets_a_guess(rootdir: Path, tmp_path: Path, rst: str, message: str) -> None:
-    srcdir, warnings, _ = _text_build(rootdir, tmp_path, f"\nSee {rst}.\n")
+def test_an_unknown_id_in_a_role_gets_a_guess(tmp_path: Path, rst: str, message: str) -> None:
+    srcdir, warnings, _ = _text_build(tmp_path, f"\nSee {rst}.\n")
     line = line_of((srcdir / "index.rst").read_text(encoding="utf-8"), rst)
     assert [w.split(": WARNING: ", 1) for w in warnings] == [
         [f"{srcdir / 'index.rst'}:{line}", f"{message} [tapssec.{'unknown_' + message.split()[1]}]"]
     ]
 
 
-def test_a_skipped_protocol_is_reported_once_and_its_page_says_why(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = own_catalog_root(rootdir, tmp_path)
+def test_a_skipped_protocol_is_reported_once_and_its_page_says_why(tmp_path: Path) -> None:
+    srcdir = own_catalog_root(tmp_path)
     stinger = srcdir / "catalog" / "protocols" / "stinger.yaml"
     stinger.write_text(stinger.read_text(encoding="utf-8").replace("in_table:", "in_tabel:"), encoding="utf-8")
     app = build(srcdir, "text")

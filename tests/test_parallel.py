@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import gc
-import os
 import pickle
 import re
 import signal
-import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import copy_root, parse_html, strip_ansi, warnings_of
+from helpers import build_once, copy_root, touch, warnings_of
+from read_output import parse_html
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
@@ -25,33 +24,18 @@ if TYPE_CHECKING:
 PARALLEL_READ = re.compile(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+")
 
 
-def _build(srcdir: Path, parallel: int) -> tuple[str, list[str]]:
-    """Build once; return the status output and the warnings."""
-    app = SphinxTestApp("html", srcdir=srcdir, parallel=parallel)
-    try:
-        app.build()
-        return strip_ansi(app.status.getvalue()), warnings_of(app)
-    finally:
-        app.cleanup()
-
-
 def _html_files(srcdir: Path) -> dict[str, bytes]:
     outdir = srcdir / "_build" / "html"
     return {str(path.relative_to(outdir)): path.read_bytes() for path in sorted(outdir.rglob("*.html"))}
 
 
-def _touch(path: Path) -> None:
-    later = max(time.time(), path.stat().st_mtime) + 10
-    os.utime(path, (later, later))
-
-
-def test_parallel_build_equals_serial_build(rootdir: Path, tmp_path: Path) -> None:
-    serial = copy_root(rootdir, "parallel", tmp_path / "serial")
-    parallel = copy_root(rootdir, "parallel", tmp_path / "parallel")
-    _, serial_warnings = _build(serial, parallel=1)
-    status, parallel_warnings = _build(parallel, parallel=2)
-    assert serial_warnings == []
-    assert parallel_warnings == []
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    serial = copy_root("parallel", tmp_path / "serial")
+    parallel = copy_root("parallel", tmp_path / "parallel")
+    assert build_once(serial, parallel=1).warnings == []
+    parallel_build = build_once(parallel, parallel=2)
+    assert parallel_build.warnings == []
+    status = parallel_build.status
     # Sphinx only reads in parallel with enough documents; make sure it did.
     assert PARALLEL_READ.search(status), status
     serial_html, parallel_html = _html_files(serial), _html_files(parallel)
@@ -67,22 +51,20 @@ def test_parallel_build_equals_serial_build(rootdir: Path, tmp_path: Path) -> No
     assert "p-beta.html#tapssec-protocol-beta" in {a.attrs.get("href") for a in diagram.find_all("a")}
 
 
-def test_parallel_rebuild_after_touching_files(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "parallel", tmp_path)
-    _, warnings = _build(srcdir, parallel=2)
-    assert warnings == []
-    _touch(srcdir / "catalog" / "protocols" / "alpha.yaml")
-    _touch(srcdir / "catalog" / "interfaces.yaml")
+def test_parallel_rebuild_after_touching_files(tmp_path: Path) -> None:
+    srcdir = copy_root("parallel", tmp_path)
+    assert build_once(srcdir, parallel=2).warnings == []
+    touch(srcdir / "catalog" / "protocols" / "alpha.yaml")
+    touch(srcdir / "catalog" / "interfaces.yaml")
     for name in ("p-beta.rst", "p-plain.rst", "p-lists.rst"):
-        _touch(srcdir / name)
-    status, warnings = _build(srcdir, parallel=2)
-    assert warnings == []
-    assert PARALLEL_READ.search(status), status
-    assert "0 source files that are out of date" not in status
-    page = parse_html((srcdir / "_build" / "html" / "p-alpha.html").read_text(encoding="utf-8"))
-    assert page.find("dt", id="tapssec-protocol-alpha")
+        touch(srcdir / name)
+    built = build_once(srcdir, parallel=2)
+    assert built.warnings == []
+    assert PARALLEL_READ.search(built.status), built.status
+    assert "0 source files that are out of date" not in built.status
+    assert built.page("p-alpha").find("dt", id="tapssec-protocol-alpha")
     # Objects described in documents that were not re-read are still known.
-    lists = parse_html((srcdir / "_build" / "html" / "p-lists.html").read_text(encoding="utf-8"))
+    lists = built.page("p-lists")
     hrefs = {a.attrs.get("href") for a in lists.find_all("a")}
     assert {"p-alpha.html#tapssec-protocol-alpha", "p-ipk.html#tapssec-interface-ipk"} <= hrefs
 
@@ -107,8 +89,8 @@ def _build_recording(srcdir: Path, parallel: int, **kwargs: Any) -> tuple[list[b
     return collector_on, sent_back
 
 
-def test_parallel_readers_do_not_send_the_catalog_back(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "parallel", tmp_path)
+def test_parallel_readers_do_not_send_the_catalog_back(tmp_path: Path) -> None:
+    srcdir = copy_root("parallel", tmp_path)
     _, sent_back = _build_recording(srcdir, parallel=2)
     assert sent_back, "Sphinx read no chunk in parallel"
     assert sent_back == [None] * len(sent_back)
@@ -132,31 +114,31 @@ def python_handles_sigint() -> Iterator[None]:
         signal.signal(signal.SIGINT, before)
 
 
-def test_collector_stays_on_in_a_default_parallel_build(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_stays_on_in_a_default_parallel_build(tmp_path: Path) -> None:
     """The collector is the host's: by default a ``-j 2`` build leaves it running throughout."""
-    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2)
+    collector_on, _ = _build_recording(copy_root("parallel", tmp_path), parallel=2)
     assert collector_on
     assert all(collector_on)
 
 
 @pytest.mark.usefixtures("python_handles_sigint")
-def test_collector_is_paused_while_pages_are_written_in_parallel(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_is_paused_while_pages_are_written_in_parallel(tmp_path: Path) -> None:
     assert gc.isenabled()
-    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+    collector_on, _ = _build_recording(copy_root("parallel", tmp_path), parallel=2, confoverrides=PAUSE)
     assert collector_on
     assert not any(collector_on)
     assert gc.isenabled(), "the collector stayed off after the build"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_collector_runs_in_serial_builds(rootdir: Path, tmp_path: Path) -> None:
-    collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=1, confoverrides=PAUSE)
+def test_collector_runs_in_serial_builds(tmp_path: Path) -> None:
+    collector_on, _ = _build_recording(copy_root("parallel", tmp_path), parallel=1, confoverrides=PAUSE)
     assert collector_on
     assert all(collector_on)
 
 
 @pytest.mark.usefixtures("python_handles_sigint")
-def test_collector_comes_back_when_the_build_is_interrupted(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_comes_back_when_the_build_is_interrupted(tmp_path: Path) -> None:
     """Sphinx emits no build-finished on KeyboardInterrupt: the SIGINT itself switches the collector on."""
     collector_on: list[bool] = []
 
@@ -164,7 +146,7 @@ def test_collector_comes_back_when_the_build_is_interrupted(rootdir: Path, tmp_p
         collector_on.append(gc.isenabled())
         signal.raise_signal(signal.SIGINT)
 
-    app = SphinxTestApp("html", srcdir=copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+    app = SphinxTestApp("html", srcdir=copy_root("parallel", tmp_path), parallel=2, confoverrides=PAUSE)
     try:
         app.connect("doctree-resolved", interrupt)
         with pytest.raises(KeyboardInterrupt):
@@ -176,11 +158,11 @@ def test_collector_comes_back_when_the_build_is_interrupted(rootdir: Path, tmp_p
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_collector_is_paused_when_sigint_is_ignored(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_is_paused_when_sigint_is_ignored(tmp_path: Path) -> None:
     """A background job ignores SIGINT: no interrupt can come, so the pause goes on, handler untouched."""
     before = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        collector_on, _ = _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+        collector_on, _ = _build_recording(copy_root("parallel", tmp_path), parallel=2, confoverrides=PAUSE)
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
@@ -189,10 +171,10 @@ def test_collector_is_paused_when_sigint_is_ignored(rootdir: Path, tmp_path: Pat
     assert gc.isenabled(), "the collector stayed off after the build"
 
 
-def test_collector_someone_else_switched_off_stays_off(rootdir: Path, tmp_path: Path) -> None:
+def test_collector_someone_else_switched_off_stays_off(tmp_path: Path) -> None:
     gc.disable()
     try:
-        _build_recording(copy_root(rootdir, "parallel", tmp_path), parallel=2, confoverrides=PAUSE)
+        _build_recording(copy_root("parallel", tmp_path), parallel=2, confoverrides=PAUSE)
         assert not gc.isenabled()
     finally:
         gc.enable()

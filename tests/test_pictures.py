@@ -7,38 +7,24 @@ the ``scope`` attributes of its header cells in HTML, and the assets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, build, copy_root, parse_html, subtypes_of, warnings_of
+from helpers import SMALL_TRANSPORTS, Built, build, copy_root, subtypes_of, warnings_of
+from read_output import Element, parse_html
 
 from sphinx_tapssec.sphinxext.nodes import header_entry, visit_header_entry_html
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-
-@dataclass(frozen=True)
-class Built:
-    """An HTML build of ``test-pictures``, already cleaned up (two live apps would share docutils' registries)."""
-
-    outdir: Path
-    warnings: list[str]
+#: The root built once for the module's tests (the ``root_build`` fixture).
+ROOT = "pictures"
 
 
 @pytest.fixture(scope="module")
-def html_app(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    app = build(copy_root(rootdir, "pictures", tmp_path_factory.mktemp("pictures")), "html", freshenv=True)
-    try:
-        return Built(app.outdir, warnings_of(app))
-    finally:
-        app.cleanup()
-
-
-@pytest.fixture(scope="module")
-def page(html_app: Built) -> Element:
-    return parse_html((html_app.outdir / "index.html").read_text(encoding="utf-8"))
+def page(root_build: Built) -> Element:
+    return root_build.page()
 
 
 def _cards(overview: Element) -> dict[str, Element]:
@@ -53,8 +39,8 @@ def _badges(card: Element, label: str) -> list[str]:
     return []
 
 
-def test_no_warnings(html_app: Built) -> None:
-    assert html_app.warnings == []
+def test_no_warnings(root_build: Built) -> None:
+    assert root_build.warnings == []
 
 
 def test_overview_by_category(page: Element) -> None:
@@ -83,12 +69,7 @@ def test_overview_by_transport(page: Element) -> None:
     overview = page.find("div", class_="by-transport")
     assert "tapssec-overview" in overview.classes
     groups = [rubric.text().strip() for rubric in overview.find_all("p", class_="rubric")]
-    assert groups == [
-        "Reliable Byte-Stream Transports",
-        "Unreliable Datagram Transports",
-        "Datagram Protocols with Defined Byte-Stream Mappings",
-        "Transport-Specific Dependencies",
-    ]
+    assert groups == SMALL_TRANSPORTS
     grids = overview.find_all("div", class_="sd-container-fluid")
     members = [sorted(_cards(grid)) for grid in grids]
     assert members == [["Alpha"], ["Beta", "Delta"], ["Beta"], ["Alpha", "Delta"]]
@@ -116,17 +97,17 @@ def test_matrix_rows_and_columns_carry_their_classes(page: Element) -> None:
     assert scopes == ["col"] * len(head) + ["row"] * (len(scopes) - len(head))
 
 
-def test_the_script_and_stylesheet_are_linked_and_copied(html_app: Built) -> None:
-    html = (html_app.outdir / "index.html").read_text(encoding="utf-8")
+def test_the_script_and_stylesheet_are_linked_and_copied(root_build: Built) -> None:
+    html = (root_build.outdir / "index.html").read_text(encoding="utf-8")
     # Deferred, so the table shows at once; Sphinx may add a ``?v=`` checksum for caches.
     assert re.search(r'<script defer="defer" src="_static/tapssec-matrix\.js(\?v=[0-9a-f]+)?"></script>', html)
     assert "_static/tapssec.css" in html
-    script = (html_app.outdir / "_static" / "tapssec-matrix.js").read_text(encoding="utf-8")
+    script = (root_build.outdir / "_static" / "tapssec-matrix.js").read_text(encoding="utf-8")
     assert "http://" not in script and "https://" not in script, "the script loads nothing from anywhere"
 
 
-def test_a_projects_own_stylesheet_replaces_ours(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "pictures", tmp_path)
+def test_a_projects_own_stylesheet_replaces_ours(tmp_path: Path) -> None:
+    srcdir = copy_root("pictures", tmp_path)
     (srcdir / "_static").mkdir()
     (srcdir / "_static" / "tapssec.css").write_text("/* the project's own */\n", encoding="utf-8")
     app = build(srcdir, "html", freshenv=True, confoverrides={"html_static_path": ["_static"]})
@@ -165,8 +146,8 @@ def test_the_scope_goes_on_the_start_tag_the_translator_wrote(written: str, scop
     assert translator.body == ["<tr>", expected]
 
 
-def test_cards_without_sphinx_design_warn_and_keep_their_content(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "pictures", tmp_path)
+def test_cards_without_sphinx_design_warn_and_keep_their_content(tmp_path: Path) -> None:
+    srcdir = copy_root("pictures", tmp_path)
     conf = srcdir / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8").replace(', "sphinx_design"', ""), encoding="utf-8")
     app = build(srcdir, "html", freshenv=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pickle
-from pathlib import Path
 
 import pytest
+from helpers import root_catalog
 
 from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.entities import Catalog
@@ -14,8 +14,6 @@ from sphinx_tapssec.model.problems import Subtype
 from sphinx_tapssec.query import ATTRIBUTES, PREDICATES, QueryError, compile_query, parse
 from sphinx_tapssec.query._ast import And, Call, Compare, Literal, Member, Name, Not, Or
 from sphinx_tapssec.query._tokens import Tok, tokenize
-
-CLAIMS_CATALOG = Path(__file__).parent / "roots" / "test-claims" / "catalog"
 
 
 @pytest.fixture(scope="module")
@@ -27,9 +25,9 @@ def survey() -> Catalog:
 
 
 @pytest.fixture(scope="module")
-def small() -> Catalog:
+def small(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     """The three-protocol catalog of the ``claims`` root."""
-    result = load_catalog([CLAIMS_CATALOG])
+    result = load_catalog([root_catalog("claims", tmp_path_factory.mktemp("claims"))])
     assert not result.problems
     return result.catalog
 

@@ -3,16 +3,15 @@ the opt-in ``obsolete_citation`` warning, and ``tapssec refresh-status``."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import HEADER, line_of, load, problem_keys, write_catalog
-from helpers import build, parse_html, rebuild, subtypes_of, warnings_of
+from helpers import build_once, rebuild, subtypes_of, touch, write_project
+from read_output import parse_html
 
 from sphinx_tapssec.cli.main import main
 from sphinx_tapssec.cli.refresh_status import status_text
@@ -20,7 +19,7 @@ from sphinx_tapssec.model.entities import Reference, ReferenceStatus, Source
 from sphinx_tapssec.model.status import obsolete_message, rfc_label, rfc_url, tooltip_words
 
 if TYPE_CHECKING:
-    from helpers import Element
+    pass
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rfc-index.xml"
 #: A parallel read reports chunks of documents: ``reading sources... [ 50%] a .. f``.
@@ -71,27 +70,9 @@ Cites :tapssec:ref:`RFC0001` and :tapssec:ref:`RFC0002`.
 .. reference-list::
 """
 
-CONF = 'extensions = ["sphinx_tapssec"]\ntapssec_catalog = "catalog"\nexclude_patterns = ["_build"]\n'
-
 
 def _project(directory: Path, status: str = STATUS, index: str = INDEX) -> Path:
-    write_catalog(directory / "catalog", {"references.yaml": REFERENCES, "status.yaml": HEADER + status})
-    (directory / "conf.py").write_text(CONF, encoding="utf-8")
-    (directory / "index.rst").write_text(index, encoding="utf-8")
-    return directory
-
-
-def _build(srcdir: Path, **overrides: object) -> tuple[Element, list[str]]:
-    app = build(srcdir, confoverrides=overrides, freshenv=True)
-    try:
-        return parse_html((app.outdir / "index.html").read_text(encoding="utf-8")), warnings_of(app)
-    finally:
-        app.cleanup()
-
-
-def _touch(path: Path) -> None:
-    later = max(time.time(), path.stat().st_mtime) + 10
-    os.utime(path, (later, later))
+    return write_project(directory, index, catalog={"references.yaml": REFERENCES, "status.yaml": HEADER + status})
 
 
 # --- the words, without Sphinx ---------------------------------------------------------------
@@ -178,7 +159,9 @@ def test_the_bundled_status_covers_every_ietf_reference() -> None:
 
 
 def test_reference_list_shows_the_status(tmp_path: Path) -> None:
-    page, warnings = _build(_project(tmp_path))
+    built = build_once(_project(tmp_path))
+    page = built.page()
+    warnings = built.warnings
     assert warnings == []
     references = page.find("dl", class_="tapssec-references")
     items = references.child_elements()
@@ -202,7 +185,8 @@ def test_reference_list_shows_the_status(tmp_path: Path) -> None:
 
 
 def test_link_tooltips_add_the_status(tmp_path: Path) -> None:
-    page, _ = _build(_project(tmp_path))
+    built = build_once(_project(tmp_path))
+    page = built.page()
     titles = {a.attrs.get("href"): a.attrs.get("title") for a in page.find_all("a", class_="internal")}
     assert titles["#tapssec-reference-rfc0001"] == "An Example Protocol (obsoleted by RFC 3)"
     assert titles["#tapssec-reference-rfc0002"] == "Another Example"
@@ -210,7 +194,9 @@ def test_link_tooltips_add_the_status(tmp_path: Path) -> None:
 
 def test_no_status_option(tmp_path: Path) -> None:
     index = INDEX.replace(".. reference-list::\n", ".. reference-list::\n   :no-status:\n")
-    page, warnings = _build(_project(tmp_path, index=index))
+    built = build_once(_project(tmp_path, index=index))
+    page = built.page()
+    warnings = built.warnings
     assert warnings == []
     assert page.find_all("span", class_="tapssec-status") == []
     assert page.find_all("p", class_="tapssec-status-note") == []
@@ -219,7 +205,9 @@ def test_no_status_option(tmp_path: Path) -> None:
 def test_a_catalog_without_status_renders_none(tmp_path: Path) -> None:
     srcdir = _project(tmp_path)
     (srcdir / "catalog" / "status.yaml").unlink()
-    page, warnings = _build(srcdir, tapssec_obsolete_citations=True)
+    built = build_once(srcdir, confoverrides={"tapssec_obsolete_citations": True})
+    page = built.page()
+    warnings = built.warnings
     assert warnings == []
     assert page.find_all("span", class_="tapssec-status") == []
 
@@ -228,7 +216,9 @@ def test_hostile_status_text_is_escaped(tmp_path: Path) -> None:
     status = STATUS.replace("source: a test index", 'source: "<b>index</b> & co"') + (
         '      note: "<script>alert(1)</script> [RFC0001] `x`_"\n'
     )
-    page, warnings = _build(_project(tmp_path, status=status))
+    built = build_once(_project(tmp_path, status=status))
+    page = built.page()
+    warnings = built.warnings
     assert warnings == []
     html = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<b>index" not in html
@@ -244,13 +234,15 @@ def test_hostile_status_text_is_escaped(tmp_path: Path) -> None:
 
 
 def test_obsolete_citations_are_not_reported_by_default(tmp_path: Path) -> None:
-    _, warnings = _build(_project(tmp_path))
+    built = build_once(_project(tmp_path))
+    warnings = built.warnings
     assert warnings == []
 
 
 def test_obsolete_citations_are_reported_where_they_are(tmp_path: Path) -> None:
     srcdir = _project(tmp_path)
-    _, warnings = _build(srcdir, tapssec_obsolete_citations=True)
+    built = build_once(srcdir, confoverrides={"tapssec_obsolete_citations": True})
+    warnings = built.warnings
     index = srcdir / "index.rst"
     assert warnings == [
         f"{index}:4: WARNING: document cites RFC 1, obsoleted by RFC 3 [tapssec.obsolete_citation]",
@@ -261,7 +253,8 @@ def test_obsolete_citations_are_reported_where_they_are(tmp_path: Path) -> None:
 def test_obsolete_citations_can_be_suppressed(tmp_path: Path) -> None:
     srcdir = _project(tmp_path)
     overrides = {"tapssec_obsolete_citations": True, "suppress_warnings": ["tapssec.obsolete_citation"]}
-    _, warnings = _build(srcdir, **overrides)
+    built = build_once(srcdir, confoverrides=overrides)
+    warnings = built.warnings
     assert warnings == []
 
 
@@ -297,14 +290,14 @@ def test_parallel_read_and_incremental_builds(tmp_path: Path) -> None:
     assert len(read) == 10
     assert warnings == expected
     # One page changed: only it is read, and the warnings of every page come again (as -W needs).
-    _touch(srcdir / "page3.rst")
+    touch(srcdir / "page3.rst")
     read, warnings = _rebuild(srcdir)
     assert read == {"page3"}
     assert warnings == expected
     # The status changes: the citing pages (tooltips) and the reference list are read again.
     status = srcdir / "catalog" / "status.yaml"
     status.write_text(status.read_text(encoding="utf-8").replace("[RFC0003]", "[RFC0007]"), encoding="utf-8")
-    _touch(status)
+    touch(status)
     read, warnings = _rebuild(srcdir)
     assert read == {f"page{number}" for number in range(8)} | {"refs"}
     assert subtypes_of(warnings) == ["obsolete_citation"] * 8

@@ -6,25 +6,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_root, parse_html, warnings_of
+from helpers import build, copy_root, edit, html_page, root_catalog, warnings_of
 
 from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.consistency import rule_outcomes
 from sphinx_tapssec.model.loader import LoadResult, load_catalog
-
-ROOT_CATALOG = Path(__file__).parent / "roots" / "test-claims" / "catalog"
 
 
 def copy(source: Path, tmp_path: Path) -> Path:
     target = tmp_path / "catalog"
     shutil.copytree(source, target)
     return target
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def line_of(path: Path, text: str) -> int:
@@ -35,8 +27,8 @@ def problems(result: LoadResult) -> list[tuple[str, int, str]]:
     return [(Path(p.path).name, p.line, p.subtype.value) for p in result.problems]
 
 
-def test_the_small_catalog_is_consistent() -> None:
-    result = load_catalog([ROOT_CATALOG])
+def test_the_small_catalog_is_consistent(tmp_path: Path) -> None:
+    result = load_catalog([root_catalog("claims", tmp_path)])
     assert result.problems == ()
     outcomes = {o.rule.id: o for o in rule_outcomes(result.catalog)}
     assert outcomes["listed"].excused == (("gamma", "gamma-unlisted"),)
@@ -44,7 +36,7 @@ def test_the_small_catalog_is_consistent() -> None:
 
 
 def test_a_protocol_breaking_a_rule_is_reported_at_the_protocol(tmp_path: Path) -> None:
-    catalog = copy(ROOT_CATALOG, tmp_path)
+    catalog = root_catalog("claims", tmp_path)
     edit(catalog / "protocols" / "beta.yaml", "exposes: [IPK, ALG]", "exposes: []")
     result = load_catalog([catalog])
     assert problems(result) == [("beta.yaml", 1, "rule")]
@@ -54,7 +46,7 @@ def test_a_protocol_breaking_a_rule_is_reported_at_the_protocol(tmp_path: Path) 
 
 
 def test_a_broken_rule_expression_is_reported_at_its_key(tmp_path: Path) -> None:
-    catalog = copy(ROOT_CATALOG, tmp_path)
+    catalog = root_catalog("claims", tmp_path)
     edit(catalog / "rules.yaml", "for: in_table", "for: in_tabel")
     edit(catalog / "rules.yaml", "require: transport(byte-stream) or", "require: transport(byte-stream) or or")
     result = load_catalog([catalog])
@@ -67,7 +59,7 @@ def test_a_broken_rule_expression_is_reported_at_its_key(tmp_path: Path) -> None
 
 
 def test_a_note_that_no_longer_matches_the_catalog_is_reported(tmp_path: Path) -> None:
-    catalog = copy(ROOT_CATALOG, tmp_path)
+    catalog = root_catalog("claims", tmp_path)
     # "Fix" gamma: it now satisfies the rule its note excuses, and breaks the note's check.
     edit(catalog / "protocols" / "gamma.yaml", "requires: []", "requires: [datagram]")
     edit(catalog / "protocols" / "gamma.yaml", "in_table: false", "in_table: true")
@@ -84,7 +76,7 @@ def test_a_note_that_no_longer_matches_the_catalog_is_reported(tmp_path: Path) -
 
 
 def test_notes_naming_unknown_things_are_reported(tmp_path: Path) -> None:
-    catalog = copy(ROOT_CATALOG, tmp_path)
+    catalog = root_catalog("claims", tmp_path)
     notes = catalog / "consistency.yaml"
     edit(notes, "protocols: [gamma]", "protocols: [gamma, delta]")
     edit(notes, "[RFC0001]", "[RFC9999]")
@@ -113,7 +105,7 @@ def _order_note(note_id: str, check: str | None, printed: str | None) -> str:
 
 
 def test_order_notes_compare_a_printed_list_with_the_catalog(tmp_path: Path) -> None:
-    catalog = copy(ROOT_CATALOG, tmp_path)
+    catalog = root_catalog("claims", tmp_path)
     notes = catalog / "consistency.yaml"
     notes.write_text(
         notes.read_text(encoding="utf-8")
@@ -148,7 +140,7 @@ def test_order_notes_compare_a_printed_list_with_the_catalog(tmp_path: Path) -> 
 
 
 def test_an_order_note_shows_both_orders_from_data(tmp_path: Path) -> None:
-    root = copy_root(ROOT_CATALOG.parent.parent, "claims", tmp_path)
+    root = copy_root("claims", tmp_path)
     notes = root / "catalog" / "consistency.yaml"
     notes.write_text(
         notes.read_text(encoding="utf-8") + _order_note("swapped", "only alpha, beta: in_table", "[beta, alpha]"),
@@ -157,7 +149,7 @@ def test_an_order_note_shows_both_orders_from_data(tmp_path: Path) -> None:
     app = build(root, freshenv=True)
     try:
         assert warnings_of(app) == []
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     notes_by_id = {
@@ -198,7 +190,7 @@ def test_the_survey_order_notes_state_no_order_by_hand(survey: LoadResult) -> No
 
 
 def test_rules_and_notes_files_follow_the_format(tmp_path: Path) -> None:
-    catalog = copy(ROOT_CATALOG, tmp_path)
+    catalog = root_catalog("claims", tmp_path)
     edit(catalog / "consistency.yaml", "kind: lists", "kind: gossip")
     edit(catalog / "rules.yaml", "  - id: listed\n", "  - id: listed\n    severity: high\n")
     result = load_catalog([catalog])

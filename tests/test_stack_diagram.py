@@ -11,7 +11,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import Element, build, copy_root, own_catalog_root, parse_html, warnings_of
+from helpers import build, build_once, copy_root, html_page, own_catalog_root, warnings_of, write_project
+from read_output import Element
 
 from benchmarks._catalog import write_catalog
 from benchmarks._data import synthesize
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 
-def _pictures(rootdir: Path, tmp_path: Path, buildername: str) -> SphinxTestApp:
-    return build(copy_root(rootdir, "pictures", tmp_path), buildername, freshenv=True)
+def _pictures(tmp_path: Path, buildername: str) -> SphinxTestApp:
+    return build(copy_root("pictures", tmp_path), buildername, freshenv=True)
 
 
 def _output(app: SphinxTestApp, suffix: str) -> str:
@@ -36,11 +37,11 @@ def _output(app: SphinxTestApp, suffix: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def svg(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Element:
-    app = _pictures(rootdir, tmp_path_factory.mktemp("stack"), "html")
+def svg(tmp_path_factory: pytest.TempPathFactory) -> Element:
+    app = _pictures(tmp_path_factory.mktemp("stack"), "html")
     try:
         assert warnings_of(app) == []
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     assert not page.find_all("img"), "no image file: the picture is inline"
@@ -90,8 +91,8 @@ def test_the_svg_follows_the_theme(svg: Element) -> None:
 
 
 @pytest.mark.parametrize("buildername", ["text", "man", "texinfo"])
-def test_text_outputs_show_the_diagram_as_text(rootdir: Path, tmp_path: Path, buildername: str) -> None:
-    app = _pictures(rootdir, tmp_path, buildername)
+def test_text_outputs_show_the_diagram_as_text(tmp_path: Path, buildername: str) -> None:
+    app = _pictures(tmp_path, buildername)
     try:
         assert warnings_of(app) == []
         output = _output(app, ".texi" if buildername == "texinfo" else "")
@@ -107,8 +108,8 @@ def test_text_outputs_show_the_diagram_as_text(rootdir: Path, tmp_path: Path, bu
     assert "— no transport class listed in the catalog" in output
 
 
-def test_latex_draws_a_picture_with_no_package_of_its_own(rootdir: Path, tmp_path: Path) -> None:
-    app = _pictures(rootdir, tmp_path, "latex")
+def test_latex_draws_a_picture_with_no_package_of_its_own(tmp_path: Path) -> None:
+    app = _pictures(tmp_path, "latex")
     try:
         assert warnings_of(app) == []
         tex = _output(app, ".tex")
@@ -175,15 +176,9 @@ def test_the_survey_fits_on_a_latex_page() -> None:
 
 def test_a_100_protocol_catalog_builds(tmp_path: Path) -> None:
     write_catalog(synthesize(100), tmp_path / "catalog")
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_tapssec"]\ntapssec_catalog = "catalog"\n', "utf-8")
-    (tmp_path / "index.rst").write_text("Stack\n=====\n\n.. stack-diagram::\n", encoding="utf-8")
-    html_app = build(tmp_path, "html", freshenv=True)
-    try:
-        assert warnings_of(html_app) == []
-        page = parse_html((html_app.outdir / "index.html").read_text(encoding="utf-8"))
-    finally:
-        html_app.cleanup()
-    svg = page.find("svg")
+    built = build_once(write_project(tmp_path, "Stack\n=====\n\n.. stack-diagram::\n"), freshenv=True)
+    assert built.warnings == []
+    svg = built.page().find("svg")
     assert len(svg.find_all("rect", class_="tapssec-stack-protocol")) == 100
     marks = svg.find_all(class_="tapssec-stack-mark")
     catalog = load_catalog([tmp_path / "catalog"]).catalog
@@ -219,11 +214,11 @@ def test_hostile_names_are_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;" in svg or "&lt;script&gt;x&lt;/script&gt; &amp;" in svg
 
 
-def test_an_own_catalog_maps_onto_a_byte_stream_it_does_not_define(rootdir: Path, tmp_path: Path) -> None:
-    app = build(own_catalog_root(rootdir, tmp_path), "html", freshenv=True)
+def test_an_own_catalog_maps_onto_a_byte_stream_it_does_not_define(tmp_path: Path) -> None:
+    app = build(own_catalog_root(tmp_path), "html", freshenv=True)
     try:
         assert warnings_of(app) == []
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     svg = page.find("svg", class_="tapssec-stack-svg")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from catalogs import protocol_of
 
 from sphinx_tapssec.model.catalog_location import bundled_catalog
 from sphinx_tapssec.model.entities import Catalog
@@ -268,8 +269,7 @@ def test_section_4_2_1(catalog: Catalog) -> None:
         if mapping is not None:
             groups.setdefault(protocol.section4_group, {})[protocol.name] = list(mapping.references)
     assert groups == SECTION_4_2_1
-    dtls = catalog.protocol("dtls")
-    assert dtls is not None
+    dtls = protocol_of(catalog, "dtls")
     assert dtls.transport.byte_stream_mapping is not None
     assert "SRTP" in (dtls.transport.byte_stream_mapping.note or "")
 

@@ -3,18 +3,13 @@ the field on interface pages, the matrix's ``:taps:`` marks, and the rebuilds th
 
 from __future__ import annotations
 
-import os
 import shutil
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from catalogs import HEADER, line_of, load, problem_keys, write_catalog
-from helpers import Element, build, parse_html, read_matrix, rebuild, subtypes_of, warnings_of
-
-if TYPE_CHECKING:
-    pass
+from helpers import BUNDLED_CONF, build, edit, html_page, rebuild, subtypes_of, warnings_of, write_project
+from read_output import Element, read_matrix
 
 BUNDLED = Path(__file__).parent.parent / "catalog"
 FULL = ["ALG", "PSKI", "IV", "CT"]
@@ -68,10 +63,7 @@ HOSTILE_TAPS = (
 
 
 def _project(directory: Path, body: str, conf: str = "") -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "conf.py").write_text(f'extensions = ["sphinx_tapssec"]\n{conf}', encoding="utf-8")
-    (directory / "index.rst").write_text(body, encoding="utf-8")
-    return directory
+    return write_project(directory, body, BUNDLED_CONF + conf)
 
 
 def _mapping_rows(table: Element) -> dict[str, tuple[str, str, list[str]]]:
@@ -88,7 +80,7 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Element, list[str
     """:data:`PAGE` built with the bundled catalog."""
     app = build(_project(tmp_path_factory.mktemp("taps"), PAGE), freshenv=True)
     try:
-        return parse_html((app.outdir / "index.html").read_text(encoding="utf-8")), warnings_of(app)
+        return html_page(app), warnings_of(app)
     finally:
         app.cleanup()
 
@@ -210,7 +202,7 @@ def test_rfc8922_edition_shows_the_renamed_code(tmp_path: Path) -> None:
     app = build(_project(tmp_path, body, 'tapssec_edition = "rfc8922"\n'), freshenv=True)
     try:
         assert warnings_of(app) == []
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     rows = _mapping_rows(page.find("table", class_="tapssec-taps-mapping"))
@@ -324,7 +316,7 @@ def test_unknown_coverage_level_is_reported(tmp_path: Path) -> None:
     app = build(_project(tmp_path, body), freshenv=True)
     try:
         warnings = warnings_of(app)
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
     finally:
         app.cleanup()
     assert subtypes_of(warnings) == ["option"]
@@ -352,13 +344,7 @@ def test_editing_the_mapping_rereads_the_pages_that_show_it(tmp_path: Path) -> N
     read, warnings, _ = rebuild(tmp_path)
     assert read == {"index", *PAGES} and warnings == []
 
-    path = tmp_path / "catalog" / "taps-api.yaml"
-    text = path.read_text(encoding="utf-8")
-    old = "    - interface: pski\n      coverage: full\n"
-    assert old in text
-    path.write_text(text.replace(old, "    - interface: pski\n      coverage: partial\n"), encoding="utf-8")
-    later = time.time() + 10
-    os.utime(path, (later, later))
+    edit(tmp_path / "catalog" / "taps-api.yaml", "pski\n      coverage: full\n", "pski\n      coverage: partial\n")
 
     read, warnings, _ = rebuild(tmp_path)
     assert warnings == []

@@ -26,8 +26,6 @@ from browser_site import (
     THEMES,
     artifacts_dir,
     built_site,
-    chromium,
-    require_browser,
     run_axe,
     serve,
     site_warnings,
@@ -63,13 +61,6 @@ MEASURE = """() => [...document.querySelectorAll('table.tapssec-matrix')].map(ta
     box.scrollLeft = 0;
     return result;
 })"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_browser()
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

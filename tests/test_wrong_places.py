@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import copy_root, parse_html, stopped_build, strip_ansi, warnings_of
+from helpers import append, copy_root, html_page, stopped_build, strip_ansi, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_tapssec.cli.main import main
@@ -80,15 +80,15 @@ def test_a_project_directory_as_catalog_warns_at_conf_py(tmp_path: Path) -> None
             f"{srcdir / 'conf.py'}:3: WARNING: tapssec_catalog: {srcdir} {NO_FILE}; "
             "is it the catalog's directory? [tapssec.empty_catalog]"
         ]
-        page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+        page = html_page(app)
         block = page.find("div", class_="tapssec-matrix-block")
         assert block.find("p").text() == "The catalog is empty: it holds no protocol and no interface."
     finally:
         app.cleanup()
 
 
-def test_an_empty_extra_catalog_warns_at_its_option(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "basic", tmp_path)
+def test_an_empty_extra_catalog_warns_at_its_option(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
     (srcdir / "empty").mkdir()
     app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"tapssec_extra_catalogs": ["empty"]})
     try:
@@ -102,13 +102,13 @@ def test_an_empty_extra_catalog_warns_at_its_option(rootdir: Path, tmp_path: Pat
         app.cleanup()
 
 
-def test_strict_mode_ends_the_build_with_one_line_per_problem(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "basic", tmp_path)
+def test_strict_mode_ends_the_build_with_one_line_per_problem(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
     beta = srcdir / "catalog" / "protocols" / "beta.yaml"
     text = beta.read_text(encoding="utf-8").replace("exposes: [IPK, ALG]", "exposes: [IPK, XYZ]")
     beta.write_text(text, encoding="utf-8")
     conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + "tapssec_strict = True\n", encoding="utf-8")
+    append(conf, "tapssec_strict = True\n")
     done = sphinx_build(srcdir)
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "XYZ" in row)
     assert done.returncode == 1
@@ -129,8 +129,8 @@ def test_strict_mode_ends_the_build_with_one_line_per_problem(rootdir: Path, tmp
         ),
     ],
 )
-def test_a_bad_config_value_ends_the_build_cleanly(rootdir: Path, tmp_path: Path, setting: str, message: str) -> None:
-    srcdir = copy_root(rootdir, "basic", tmp_path)
+def test_a_bad_config_value_ends_the_build_cleanly(tmp_path: Path, setting: str, message: str) -> None:
+    srcdir = copy_root("basic", tmp_path)
     conf = srcdir / "conf.py"
     text = conf.read_text(encoding="utf-8") + setting + "\n"
     conf.write_text(text, encoding="utf-8")
@@ -144,8 +144,8 @@ def test_a_bad_config_value_ends_the_build_cleanly(rootdir: Path, tmp_path: Path
     assert "report" not in done.stderr
 
 
-def test_a_bad_value_given_with_dash_d_has_no_line(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "basic", tmp_path)
+def test_a_bad_value_given_with_dash_d_has_no_line(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
     done = sphinx_build(srcdir, "-D", "tapssec_coverage=protocol")
     assert done.returncode == 1
     assert strip_ansi(done.stderr).splitlines()[0].startswith("ERROR: tapssec_coverage: unknown part(s) protocol")
@@ -159,8 +159,8 @@ def test_the_bundled_catalog_is_found_from_any_directory(
     assert capsys.readouterr().out.startswith("ok: 12 protocols")
 
 
-def test_strict_mode_names_a_whole_file_problem_by_its_path(rootdir: Path, tmp_path: Path) -> None:
-    srcdir = copy_root(rootdir, "basic", tmp_path)
+def test_strict_mode_names_a_whole_file_problem_by_its_path(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
     phases = srcdir / "catalog" / "phases.yaml"
     phases.write_text("", encoding="utf-8")
     stopped = stopped_build(srcdir=srcdir, confoverrides={"tapssec_strict": True})

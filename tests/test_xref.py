@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import copy_root, parse_html, subtypes_of, warnings_of
+from helpers import append, copy_root, html_page, quiet_page, subtypes_of, warnings_of
+from read_output import parse_html
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def test_roles_link_to_descriptions_on_another_page(app: SphinxTestApp) -> None:
         ("KU", "objects.html#tapssec-interface-ku", "Key Update"),
     ]
     # Links inside the rendered catalog text resolve the same way, within the page.
-    objects = parse_html((app.outdir / "objects.html").read_text(encoding="utf-8"))
+    objects = html_page(app, "objects")
     members = objects.find("dt", id="tapssec-category-packet").parent
     assert members is not None
     assert [a.attrs["href"] for a in members.find("ul").find_all("a")] == [
@@ -61,10 +62,8 @@ def test_roles_link_to_descriptions_on_another_page(app: SphinxTestApp) -> None:
 def test_role_with_exclamation_mark_makes_no_link(app: SphinxTestApp) -> None:
     """``:tapssec:proto:`!gamma``` is the standard XRefRole way to write the name without a link."""
     links = app.srcdir / "links.rst"
-    links.write_text(links.read_text(encoding="utf-8") + "\nNo link: :tapssec:proto:`!gamma`.\n", encoding="utf-8")
-    app.build()
-    assert warnings_of(app) == []
-    root = parse_html((app.outdir / "links.html").read_text(encoding="utf-8"))
+    append(links, "\nNo link: :tapssec:proto:`!gamma`.\n")
+    root = quiet_page(app, "links")
     paragraph = next(p for p in root.find_all("p") if p.text().startswith("No link"))
     assert paragraph.find_all("a") == []
     assert "gamma" in paragraph.text()
@@ -118,7 +117,7 @@ def test_unknown_ids_give_typed_located_warnings(app: SphinxTestApp) -> None:
     assert "secproto: unknown protocol 'nope'" in messages[0]
     assert any("'phantom'" in message for message in messages)
     # The known parts still render: alpha in the first matrix, beta as a link.
-    page = parse_html((app.outdir / "index.html").read_text(encoding="utf-8"))
+    page = html_page(app)
     first = page.find("table", class_="tapssec-matrix")
     assert [th.text() for th in first.find("tbody").find_all("th")] == ["Alpha"]
     assert "#tapssec-protocol-alpha" in {a.attrs.get("href") for a in page.find_all("a")}
@@ -147,11 +146,9 @@ def test_suppress_warnings_silences_the_whole_type(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.parametrize("parallel", [0, 2, 4])
-def test_object_described_twice_keeps_the_first_document_with_or_without_j(
-    rootdir: Path, tmp_path: Path, parallel: int
-) -> None:
+def test_object_described_twice_keeps_the_first_document_with_or_without_j(tmp_path: Path, parallel: int) -> None:
     """The document first in name order wins whatever order parallel readers finish in."""
-    app = SphinxTestApp("html", srcdir=copy_root(rootdir, "duplicate", tmp_path), parallel=parallel)
+    app = SphinxTestApp("html", srcdir=copy_root("duplicate", tmp_path), parallel=parallel)
     try:
         app.build()
         lines = warnings_of(app)
@@ -167,8 +164,6 @@ def test_object_described_twice_keeps_the_first_document_with_or_without_j(
 @pytest.mark.sphinx("html", testroot="duplicate", srcdir="duplicate")
 def test_no_index_resolves_the_duplicate(app: SphinxTestApp) -> None:
     second = app.srcdir / "b.rst"
-    second.write_text(second.read_text(encoding="utf-8") + "   :no-index:\n", encoding="utf-8")
-    app.build()
-    assert warnings_of(app) == []
-    page = parse_html((app.outdir / "c.html").read_text(encoding="utf-8"))
+    append(second, "   :no-index:\n")
+    page = quiet_page(app, "c")
     assert "a.html#tapssec-protocol-alpha" in {a.attrs.get("href") for a in page.find_all("a")}
