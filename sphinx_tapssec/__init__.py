@@ -73,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         texinfo=no_picture,
     )
     app.add_post_transform(transforms.DropScreenReaderText)
+    app.add_post_transform(transforms.LabelMatrixNotesInLatex)
     app.add_post_transform(PlainTextMatrix)
     # A stack diagram's picture or its text form, by output format (each transform names its formats).
     app.add_post_transform(transforms.StackDiagramInHtml)

@@ -130,10 +130,6 @@ def _check_texinfo(built: Built) -> None:
     assert "exposes" not in texi
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the LaTeX writer writes no \\label for a list item's id, so the note mark's link has no target",
-)
 def test_latex_note_mark_has_its_target(tmp_path: Path) -> None:
     tex = build_once(copy_root("basic", tmp_path), "latex", freshenv=True).output("*.tex")
     assert r"\hyperref[\detokenize{index:tapssec-matrix-0-note-1}]" in tex

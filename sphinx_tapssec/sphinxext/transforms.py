@@ -106,3 +106,24 @@ class StackDiagramAsText(_ChooseStackDiagram):
 
     def shows_picture(self, layout: Layout) -> bool:
         return False
+
+
+class LabelMatrixNotesInLatex(SphinxPostTransform):
+    """Give each matrix note a LaTeX label, so that the note marks in the table link to it.
+
+    A note's id sits on its list item, where HTML writes it as the ``<li>``'s ``id``; Sphinx's
+    LaTeX writer writes no ``\\label`` for a list item, so the id moves to a target at the start
+    of the item, which it does write.
+    """
+
+    default_priority = 200
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for notes in self.document.findall(nodes.enumerated_list):
+            if "tapssec-notes" not in notes["classes"]:
+                continue
+            for item in notes.children:
+                if isinstance(item, nodes.list_item) and item["ids"]:
+                    item.insert(0, nodes.target("", "", ids=item["ids"]))
+                    item["ids"] = []
