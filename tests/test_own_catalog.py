@@ -11,8 +11,8 @@ import pytest
 from catalogs import line_of
 from helpers import OWN_CATALOG, append, build, html_page, own_catalog_root, warnings_of
 
+from sphinx_tapssec.model.format_reference import examples, format_reference
 from sphinx_tapssec.model.loader import load_catalog
-from sphinx_tapssec.model.reference import examples, format_reference
 from sphinx_tapssec.model.spec import FILES, RECORDS
 
 #: The example catalog the guide shows (every file and field), shared with these tests.

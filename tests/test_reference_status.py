@@ -16,7 +16,7 @@ from read_output import parse_html
 from sphinx_tapssec.cli.main import main
 from sphinx_tapssec.cli.refresh_status import status_text
 from sphinx_tapssec.model.entities import Reference, ReferenceStatus, Source
-from sphinx_tapssec.model.status import obsolete_message, rfc_label, rfc_url, tooltip_words
+from sphinx_tapssec.model.reference_status import obsolete_message, rfc_label, rfc_url, tooltip_words
 
 if TYPE_CHECKING:
     pass

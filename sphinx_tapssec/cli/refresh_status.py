@@ -22,7 +22,7 @@ from sphinx_tapssec.model.catalog_location import bundled_catalog, catalog_direc
 from sphinx_tapssec.model.entities import Catalog, Reference, ReferenceStatus, Source, StatusIndex
 from sphinx_tapssec.model.loader import load_catalog
 from sphinx_tapssec.model.plural import plural
-from sphinx_tapssec.model.status import rfc_number
+from sphinx_tapssec.model.reference_status import rfc_number
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sphinx_tapssec.model.checker import Checked
 from sphinx_tapssec.model.entities import Source
 from sphinx_tapssec.model.fields import LIST_KINDS, Kind
+from sphinx_tapssec.model.record_checker import Checked
 from sphinx_tapssec.model.spec import RECORDS
 
 

@@ -3,7 +3,7 @@
 Reading a file (parsing its YAML, checking its records against the spec and building the
 entities) depends on nothing but its bytes, its path and the extension's code, so a file whose
 bytes did not change since the last build need not be read again: at N = 1000 protocols that
-is most of the time loading the catalog takes. The checks across files (:mod:`.validate`,
+is most of the time loading the catalog takes. The checks across files (:mod:`.cross_record_checks`,
 consistency, editions) still run on every load, as they depend on every file.
 
 The Sphinx side keeps the results in the domain's data (:mod:`sphinx_tapssec.sphinxext.lifecycle.catalog_loading`),

@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from sphinx_tapssec.model.builders import build
-from sphinx_tapssec.model.checker import RecordChecker, record_id, record_name
 from sphinx_tapssec.model.consistency import check_consistency
+from sphinx_tapssec.model.cross_record_checks import validate
 from sphinx_tapssec.model.entities import Catalog, section_key
 from sphinx_tapssec.model.file_cache import FileCache, FileResult, digest
 from sphinx_tapssec.model.located_yaml import LocatedList, LocatedMap, YamlError, parse
 from sphinx_tapssec.model.problems import Problem, Subtype
+from sphinx_tapssec.model.record_checker import RecordChecker, record_id, record_name
 from sphinx_tapssec.model.spec import FILES, RECORDS, FileSpec, Record, catalog_files
 from sphinx_tapssec.model.suggest import did_you_mean
 from sphinx_tapssec.model.urls import DEFAULT_SCHEMES
-from sphinx_tapssec.model.validate import validate
 
 #: Files larger than this are refused before parsing (a catalog file is a few kilobytes).
 MAX_FILE_BYTES = 4 * 1024 * 1024

@@ -14,7 +14,7 @@ from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_domain
 from sphinx_tapssec.sphinxext.lifecycle.incremental import Condition
 from sphinx_tapssec.sphinxext.render import lists
 from sphinx_tapssec.sphinxext.render.common import xref
-from sphinx_tapssec.sphinxext.render.status import add_status, status_footer
+from sphinx_tapssec.sphinxext.render.reference_status import add_status, status_footer
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec

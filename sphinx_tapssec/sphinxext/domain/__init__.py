@@ -18,7 +18,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.model.problems import Problem
-from sphinx_tapssec.model.status import tooltip_words
+from sphinx_tapssec.model.reference_status import tooltip_words
 from sphinx_tapssec.sphinxext.domain import doc_records as docdata
 from sphinx_tapssec.sphinxext.domain.process_local import ProcessLocal
 from sphinx_tapssec.sphinxext.translations import N_, _

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from docutils.utils import get_source_line
 from sphinx import addnodes
 
-from sphinx_tapssec.model.status import obsolete_message
+from sphinx_tapssec.model.reference_status import obsolete_message
 from sphinx_tapssec.sphinxext.config import get_config
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_domain
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn

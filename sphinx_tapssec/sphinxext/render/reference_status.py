@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from docutils import nodes
 
 from sphinx_tapssec.model.entities import Catalog, Reference, ReferenceStatus, StatusIndex
-from sphinx_tapssec.model.status import rfc_label, rfc_url, status_parts
+from sphinx_tapssec.model.reference_status import rfc_label, rfc_url, status_parts
 from sphinx_tapssec.model.urls import safe_url
 from sphinx_tapssec.sphinxext.render.common import joined
 from sphinx_tapssec.sphinxext.translations import N_, _
@@ -22,7 +22,7 @@ def _rfc_link(doc_id: str, schemes: Sequence[str]) -> nodes.Node:
     return nodes.reference(label, label, refuri=url)
 
 
-#: The words of :func:`sphinx_tapssec.model.status.status_parts` (the model imports no Sphinx), for extraction.
+#: The words of :func:`.model.reference_status.status_parts` (the model imports no Sphinx), for extraction.
 STATUS_WORDS = (N_("Obsoleted by"), N_("Updated by"), N_("Published as"))
 
 
