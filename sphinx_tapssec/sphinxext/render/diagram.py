@@ -14,7 +14,14 @@ from docutils import nodes
 from sphinx_tapssec.model.entities import Catalog, Category, Protocol
 from sphinx_tapssec.sphinxext.render.common import bullet_list, joined, xref
 from sphinx_tapssec.sphinxext.render.stack_lanes import lane_layout
-from sphinx_tapssec.sphinxext.render.stack_layout import EdgeSpec, GroupSpec, Layout, ProtocolSpec, curve_layout
+from sphinx_tapssec.sphinxext.render.stack_layout import (
+    DiagramSpec,
+    EdgeSpec,
+    GroupSpec,
+    Layout,
+    ProtocolSpec,
+    curve_layout,
+)
 from sphinx_tapssec.sphinxext.render.wording import in_chapter, the_record
 from sphinx_tapssec.sphinxext.translations import N_, _
 
@@ -78,7 +85,7 @@ def diagram_layout(catalog: Catalog, protocols: Sequence[Protocol]) -> Layout:
     chapter = in_chapter(catalog, catalog.transports)
     key = [(style, _(text).format(chapter=chapter)) for style, text in KEY.items() if style in styles]
     shape = lane_layout if len(protocols) > LANES_FROM else curve_layout
-    return shape(groups, transports, edges, key)
+    return shape(DiagramSpec(groups, transports, edges, key))
 
 
 def alt_text(catalog: Catalog, protocols: Sequence[Protocol]) -> str:

@@ -19,8 +19,7 @@ from sphinx_tapssec.sphinxext.render.stack_layout import (
     MARGIN,
     PAD,
     Box,
-    EdgeSpec,
-    GroupSpec,
+    DiagramSpec,
     Layout,
     Mark,
     extent,
@@ -50,27 +49,23 @@ def _headings(bands: Sequence[Box], transports: Sequence[tuple[str, str]], xs: S
     ]
 
 
-def lane_layout(
-    groups: Sequence[GroupSpec],
-    transports: Sequence[tuple[str, str]],
-    edges: Sequence[EdgeSpec],
-    key: Sequence[tuple[str, str]],
-) -> Layout:
-    """Lay out *groups*, one lane per transport in *transports*, and a mark per edge."""
+def lane_layout(spec: DiagramSpec) -> Layout:
+    """The lane form: protocol rows by band, one lane per transport, and a mark per edge."""
+    transports = spec.transports
     lines = max((len(_lane_name(label)) for _, label in transports), default=1)
-    bands, boxes, left_width, bottom = left_column(groups, heading_lines=lines)
+    bands, boxes, left_width, bottom = left_column(spec.groups, heading_lines=lines)
     xs = [left_width + LANE_GAP + LANE / 2 + number * LANE for number in range(len(transports))]
     lane_x = {key: x for (key, _), x in zip(transports, xs, strict=True)}
     rows = {box.key: box.y + BOX_HEIGHT / 2 for box in boxes}
     marks = [
         Mark(edge.protocol, edge.transport, edge.style, lane_x[edge.transport], rows[edge.protocol])
-        for edge in edges
+        for edge in spec.edges
         if edge.transport in lane_x and edge.protocol in rows
     ]
     headings = _headings(bands, transports, xs)
     top = bands[0].y + PAD / 2 + lines * LINE_HEIGHT + HEADING_GAP if bands else MARGIN
     key_top = bottom + PAD
-    legend = key_rows(key, key_top)
+    legend = key_rows(spec.key, key_top)
     width, height = extent(max([left_width, *(x + LANE / 2 for x in xs)]), bottom, legend)
     return Layout(
         width,

@@ -82,6 +82,20 @@ class EdgeSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class DiagramSpec:
+    """What a stack diagram shows, whichever form draws it."""
+
+    #: The protocols, by category band.
+    groups: Sequence[GroupSpec]
+    #: ``(id, label)`` of each transport the protocols run over.
+    transports: Sequence[tuple[str, str]]
+    #: Which protocol runs over which transport; edges to unknown boxes are dropped.
+    edges: Sequence[EdgeSpec]
+    #: ``(style, text)`` of each line of the key under the picture.
+    key: Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
 class Box:
     """A labelled rectangle; ``lines`` are the label's lines, ``key`` the catalog id it stands for."""
 
@@ -95,12 +109,9 @@ class Box:
 
 
 @dataclass(frozen=True, slots=True)
-class Curve:
-    """A cubic Bézier curve from a protocol box to a transport box."""
+class Curve(EdgeSpec):
+    """An edge drawn: a cubic Bézier curve from its protocol's box to its transport's box."""
 
-    protocol: str
-    transport: str
-    style: str
     start: tuple[float, float]
     end: tuple[float, float]
 
@@ -121,12 +132,9 @@ class KeyRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Mark:
-    """In the lane form: a protocol runs over the transport of the lane at ``x``, in ``style``."""
+class Mark(EdgeSpec):
+    """An edge in the lane form: a mark where its protocol's row crosses its transport's lane at ``x``."""
 
-    protocol: str
-    transport: str
-    style: str
     x: float
     y: float
 
@@ -254,26 +262,17 @@ def key_rows(styles: Sequence[tuple[str, str]], top: float) -> list[KeyRow]:
     return [KeyRow(style, text, top + (number + 1) * KEY_ROW) for number, (style, text) in enumerate(styles)]
 
 
-def curve_layout(
-    groups: Sequence[GroupSpec],
-    transports: Sequence[tuple[str, str]],
-    edges: Sequence[EdgeSpec],
-    key: Sequence[tuple[str, str]],
-) -> Layout:
-    """Lay out *groups* of protocols, the *transports* (id, label) they run over, and the *edges*.
-
-    *key* lists ``(style, text)`` for the key under the picture; edges to unknown boxes are
-    dropped, so the caller decides what the picture holds.
-    """
-    bands, boxes, left_width, left_bottom = left_column(groups)
+def curve_layout(spec: DiagramSpec) -> Layout:
+    """The curve form: protocol boxes by band on the left, transport boxes on the right, a curve per edge."""
+    bands, boxes, left_width, left_bottom = left_column(spec.groups)
     by_protocol = {box.key: box for box in boxes}
-    known = {key for key, _ in transports}
-    edges = [e for e in edges if e.protocol in by_protocol and e.transport in known]
+    known = {key for key, _ in spec.transports}
+    edges = [e for e in spec.edges if e.protocol in by_protocol and e.transport in known]
     centres = {box.key: box.y + box.height / 2 for box in boxes}
-    right = _right_column(transports, edges, centres, left_width + CURVE_SPAN, left_bottom)
+    right = _right_column(spec.transports, edges, centres, left_width + CURVE_SPAN, left_bottom)
     curves = _curves(edges, by_protocol, {box.key: box for box in right})
     bottom = max([left_bottom, *(box.y + box.height for box in right)])
-    rows = key_rows(key, bottom + PAD)
+    rows = key_rows(spec.key, bottom + PAD)
     width, height = extent(max([left_width, *(box.x + box.width for box in right)]), bottom, rows)
     return Layout(width, height, tuple(bands), tuple(boxes), tuple(right), tuple(curves), tuple(rows), MARGIN)
 
