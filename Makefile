@@ -87,7 +87,11 @@ dist: $(STAMP)
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/twine check --strict dist/*
 
-bench: $(STAMP)
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	touch $@
+
+bench: $(VENV)/.bench-installed
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --python $(BENCH_PYTHON) $(BENCH_ARGS)
 
 profile: $(STAMP)

@@ -14,6 +14,8 @@ RATIO_TARGET, RATIO_TARGET_LARGE, LARGE_N = 0.9, 0.9, 1000
 #: And against the thin floor (the survey written by hand): no slower, and an edited protocol
 #: rebuilt in 0.6x the time of the same edit by hand (its page and the matrix page).
 THIN_TARGET, THIN_EDIT_TARGET = 1.0, 0.6
+#: And against sphinx-needs (the same pages as needs and a needtable): no slower.
+NEEDS_TARGET = 1.0
 #: And of ``-j 2``: at least 25% faster than ``-j 1`` from N = 1000.
 PARALLEL_SAVING_TARGET = 0.25
 
@@ -41,11 +43,13 @@ class Report:
     ext_j2_no_pause: Sample | None = None
     #: ``(thin floor, extension)`` incremental builds after one protocol was edited.
     thin_edit: tuple[Measurement, ...] = ()
+    #: The thin pages written with sphinx-needs (:mod:`benchmarks._needs`), clean builds.
+    needs: Sample | None = None
 
     @property
     def samples(self) -> list[Sample]:
         """Every clean-build sample measured."""
-        optional = (self.thin, self.ext_thin, self.ext_j2_no_pause)
+        optional = (self.thin, self.ext_thin, self.ext_j2_no_pause, self.needs)
         return [self.floor, self.ext, self.floor_j2, self.ext_j2, *(s for s in optional if s is not None)]
 
     @property
@@ -213,6 +217,25 @@ def thin_table(reports: Sequence[Report]) -> str:
     return table(headers, rows)
 
 
+def needs_table(reports: Sequence[Report]) -> str:
+    """The extension's thin project against the same pages with sphinx-needs (clean builds, -j 1)."""
+    rows = [
+        [
+            str(r.n),
+            f"{r.needs.seconds:.2f}",
+            f"{r.ext_thin.seconds:.2f}",
+            f"{_paired(r.ext_thin, r.needs, 'seconds'):.2f}",
+            f"{_paired(r.ext_thin, r.needs, 'cpu'):.2f}",
+            _yes(_paired(r.ext_thin, r.needs, "seconds") <= NEEDS_TARGET),
+            f"{r.needs.peak_mb:.0f}",
+            f"{r.ext_thin.peak_mb:.0f}",
+        ]
+        for r in reports
+        if r.needs is not None and r.ext_thin is not None
+    ]
+    return table(["N", "needs s", "ext s", "ext/needs", "CPU ratio", "target", "needs MB", "ext MB"], rows)
+
+
 def incremental_table(reports: Sequence[Report]) -> str:
     rows = [
         [
@@ -276,6 +299,10 @@ def render(reports: Sequence[Report], environment: str) -> str:
             "Thin floor (written by hand: 50 protocols a page, one list-table) against the same pages with the"
             " extension; clean builds, then one protocol edited (by hand: its page and the matrix page)",
             thin_table,
+        ),
+        (
+            "sphinx-needs (the thin pages as needs, one needtable) against the extension's thin pages; clean builds",
+            needs_table,
         ),
         ("Parallel build: -j 2 against -j 1 (clean builds; identical: the same bytes in every file)", parallel_table),
         (

@@ -41,7 +41,8 @@ def thin_page_of(catalog: SynthCatalog, protocol_id: str) -> str:
     raise KeyError(protocol_id)
 
 
-def _index(count: int) -> str:
+def index_page(count: int) -> str:
+    """The root page: a toctree of the protocol pages and the matrix page."""
     entries = "".join(f"   {page_name(n)}\n" for n in range(count))
     return title("Synthetic survey") + f"\n.. toctree::\n   :maxdepth: 1\n\n{entries}   matrix\n"
 
@@ -78,7 +79,7 @@ def thin_matrix(catalog: SynthCatalog) -> str:
 
 def thin_floor_pages(catalog: SynthCatalog) -> dict[str, str]:
     pages = pages_of(catalog)
-    result = {"index": _index(len(pages)), "matrix": thin_matrix(catalog)}
+    result = {"index": index_page(len(pages)), "matrix": thin_matrix(catalog)}
     for number, page in enumerate(pages):
         first, last = page[0].section, page[-1].section
         result[page_name(number)] = title(f"Protocols {first} to {last}") + "".join(map(thin_protocol, page))
@@ -87,7 +88,7 @@ def thin_floor_pages(catalog: SynthCatalog) -> dict[str, str]:
 
 def thin_ext_pages(catalog: SynthCatalog) -> dict[str, str]:
     pages = pages_of(catalog)
-    result = {"index": _index(len(pages))}
+    result = {"index": index_page(len(pages))}
     result["matrix"] = (
         title("Summary matrix") + "\n.. interface-matrix::\n   :caption: Interfaces exposed by each protocol\n"
     )

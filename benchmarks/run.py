@@ -148,6 +148,11 @@ def _thin_incremental(python: str, generated: Generated, thin: Project, ext_thin
     return floor, ext
 
 
+def has_needs(python: str) -> bool:
+    """Whether *python* can build the sphinx-needs project (``pip install sphinx-needs``)."""
+    return subprocess.run([python, "-c", "import sphinx_needs"], capture_output=True).returncode == 0
+
+
 def _clean_samples(python: str, generated: Generated, args: argparse.Namespace) -> dict[str, list[Measurement]]:
     """Clean builds of every project, alternating within each run so that each run's pairs saw the same machine."""
     root = generated.root
@@ -160,6 +165,8 @@ def _clean_samples(python: str, generated: Generated, args: argparse.Namespace) 
         "ext2": (Project(generated.ext_dir, root / "out-ext-j2"), 2, ()),
         "ext2_no_pause": (Project(generated.ext_dir, root / "out-ext-j2-no-pause"), 2, NO_PAUSE),
     }
+    if args.needs:
+        builds["needs"] = (Project(generated.needs_dir, root / "out-needs"), 1, ())
     samples: dict[str, list[Measurement]] = {name: [] for name in builds}
     for run in range(args.runs):
         for name, (project, jobs, options) in builds.items():
@@ -198,6 +205,7 @@ def bench_size(python: str, n: int, args: argparse.Namespace) -> Report:
         ext_thin=Sample(tuple(samples["ext_thin"])),
         ext_j2_no_pause=Sample(tuple(samples["ext2_no_pause"])),
         thin_edit=thin_edit,
+        needs=Sample(tuple(samples["needs"])) if args.needs else None,
     )
 
 
@@ -253,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
         # Absolute, not resolved: a virtual environment's python is a symlink that must stay one.
         args.python = str(Path(args.python).absolute())
     sphinx, docutils = _sphinx_version(args.python).split()
+    args.needs = has_needs(args.python)
+    if not args.needs:
+        log("sphinx-needs is not installed in the build interpreter: its comparison is left out")
     fixed = fixed_cost_ms(args.python)
     log(f"import and setup() of sphinx_tapssec: {fixed:.0f} ms of CPU (median of 5)")
     reports = [bench_size(args.python, n, args) for n in args.sizes]
