@@ -13,7 +13,6 @@ from sphinx_tapssec.sphinxext.directives.developments import matrix_proposed
 from sphinx_tapssec.sphinxext.directives.taps_mapping import matrix_taps
 from sphinx_tapssec.sphinxext.domain import normalize
 from sphinx_tapssec.sphinxext.lifecycle.incremental import note_selection
-from sphinx_tapssec.sphinxext.render.matrix import MatrixSpec, build_matrix
 from sphinx_tapssec.sphinxext.translations import _
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ class InterfaceMatrix(CatalogDirective):
         return edition_catalog(self, self.options.get("edition"))
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render.matrix import MatrixSpec, build_matrix
+
         protocols, interfaces = self.chosen_protocols(), self.chosen_interfaces()
         if "protocols" in self.options:
             self.depend_on([*protocols, *interfaces])

@@ -12,9 +12,7 @@ from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, adopt
 from sphinx_tapssec.sphinxext.domain import node_id
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_domain
 from sphinx_tapssec.sphinxext.lifecycle.incremental import Condition, note_selection, select
-from sphinx_tapssec.sphinxext.render import lists
 from sphinx_tapssec.sphinxext.render.common import xref
-from sphinx_tapssec.sphinxext.render.status import add_status, status_footer
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -29,6 +27,8 @@ class TransportDeps(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render import lists
+
         if "transport" in self.options:
             chosen = self.known_ids("transport", [self.options["transport"]])
         else:
@@ -62,6 +62,8 @@ class ProtocolList(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render import lists
+
         catalog = self.filtered_catalog()
         if "category" in self.options:
             categories = self.known_ids("category", [self.options["category"]])
@@ -91,6 +93,9 @@ class ReferenceList(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render import lists
+        from sphinx_tapssec.sphinxext.render.status import add_status, status_footer
+
         catalog = self.catalog
         references = list(catalog.references)
         if "cited" in self.options:
@@ -122,5 +127,7 @@ class OmittedProtocols(CatalogDirective):
     """The protocols the survey leaves out, and why (Section 1)."""
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render import lists
+
         self.depend_on(self.catalog.omitted)
         return [lists.omitted_list(self.catalog)]

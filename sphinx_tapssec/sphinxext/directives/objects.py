@@ -16,7 +16,6 @@ from sphinx_tapssec.sphinxext.directives.base import adopt, id_list
 from sphinx_tapssec.sphinxext.domain import KINDS, canonical, display_name, node_id, normalize
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, get_domain, note_sources
 from sphinx_tapssec.sphinxext.lifecycle.incremental import note_selection, select
-from sphinx_tapssec.sphinxext.render import describe
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -104,6 +103,8 @@ class SecProto(CatalogObject):
         developments.move_last(content_node)
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         hidden = frozenset(self.options.get("hide", ()))
         for part in sorted(hidden - set(describe.PROTOCOL_PARTS)):
             warn(
@@ -137,6 +138,8 @@ class InterfaceDirective(CatalogObject):
         return interface.name if interface else ""
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         interface = self.catalog.interface(self.key)
         assert interface is not None
         with_list = "no-list" not in self.options
@@ -157,6 +160,8 @@ class CategoryDirective(CatalogObject):
     kind = "category"
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         members = [("category", self.key)]
         note_selection(self.env, members, select(self.catalog, members))
         return nodes.container("", *describe.category_body(self.catalog, self.key), classes=["tapssec-category"])
@@ -168,6 +173,8 @@ class PhaseDirective(CatalogObject):
     kind = "phase"
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         note_sources(self.env, self.catalog.interfaces)
         return nodes.container("", *describe.phase_body(self.catalog, self.key), classes=["tapssec-phase"])
 
@@ -178,4 +185,6 @@ class TransportDirective(CatalogObject):
     kind = "transport"
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         return nodes.container("", *describe.transport_body(self.catalog, self.key), classes=["tapssec-transport"])

@@ -15,8 +15,6 @@ from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
 
-from sphinx_tapssec.model.entities import Catalog
-from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.model.status import tooltip_words
 from sphinx_tapssec.sphinxext.domain import doc_records as docdata
 from sphinx_tapssec.sphinxext.domain.process_local import ProcessLocal
@@ -28,6 +26,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_tapssec.model.entities import Catalog
+    from sphinx_tapssec.model.problems import Problem
     from sphinx_tapssec.sphinxext.domain.doc_records import ClaimRecord
 
 
@@ -146,8 +146,15 @@ class TapssecIndex(Index):
 
 
 def _held(holder: ProcessLocal[Catalog]) -> Catalog:
-    """The catalog in *holder*; empty in an environment a parallel reader sent back."""
-    return holder.value if holder.value is not None else Catalog()
+    """The catalog in *holder*; empty before the catalog is loaded and in an environment a
+    parallel reader sent back."""
+    if holder.value is not None:
+        return holder.value
+    # Imported here: the record classes are a fifth of the extension's import time, and
+    # setup() should not pay for them (issue #17); the loaded catalog imports them anyway.
+    from sphinx_tapssec.model.entities import Catalog
+
+    return Catalog()
 
 
 class TapssecDomain(Domain):
@@ -160,8 +167,8 @@ class TapssecDomain(Domain):
     indices: ClassVar[list[type[Index]]] = [TapssecIndex]
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # (kind, key) -> ObjectEntry
-        "catalog": ProcessLocal(Catalog()),  # the loaded catalog as tapssec_edition shows it
-        "undivided": ProcessLocal(Catalog()),  # the loaded catalog as written, every edition in it
+        "catalog": ProcessLocal(None),  # the loaded catalog as tapssec_edition shows it (None: empty)
+        "undivided": ProcessLocal(None),  # the loaded catalog as written, every edition in it
         "fingerprint": (),  # ((path, mtime_ns), ...) of the loaded catalog
         "problems": (),  # problems found when the catalog was loaded
         # (extension version, {path: FileResult}): what reading each catalog file gave (catalog_loading)
