@@ -78,7 +78,8 @@ def edits(generated: Generated) -> list[Edit]:
         Edit(
             f"protocol {protocol.id}",
             catalog_dir / "protocols" / f"{protocol.id}.yaml",
-            frozenset(layout.rendering(protocol)),
+            # The edit adds a sentence to the description, which no matrix shows.
+            frozenset(layout.showing_prose(protocol)),
             "description: |",
         ),
         Edit(

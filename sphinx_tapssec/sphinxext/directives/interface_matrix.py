@@ -61,7 +61,10 @@ class InterfaceMatrix(CatalogDirective):
             # The rows are the protocols meeting these conditions: editing another protocol
             # re-reads this document only if it joins or leaves them (see dependencies.py).
             self.depend_on(interfaces)
-            note_selection(self.env, self.row_conditions(), protocols)
+            # Only what the rows show of each protocol counts, not the rest of its file, unless
+            # another edition's catalog is shown (the views are taken of the build's catalog).
+            view = None if "edition" in self.options else "row"
+            note_selection(self.env, self.row_conditions(), protocols, view)
         spec = MatrixSpec(
             protocols=tuple(protocols),
             interfaces=tuple(interfaces),

@@ -179,9 +179,10 @@ class TapssecDomain(Domain):
         "files_changed": False,  # catalog files were added or removed since the last build
         "selections": {},  # docname -> [dependencies.Selection]: the protocols each list showed
         "cited_at": {},  # docname -> ((reference id, line), ...), kept when tapssec_obsolete_citations is on
+        "views": {},  # docname -> {(view, protocol id): digest}: what the document shows of each protocol
         "sphinx_design_loaded": False,  # whether this build loads sphinx-design (set at builder-inited)
     }
-    data_version = 7
+    data_version = 8
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
