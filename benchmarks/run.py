@@ -20,7 +20,8 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks._builds import (
@@ -33,8 +34,9 @@ from benchmarks._builds import (
     default_python,
     differing_files,
 )
+from benchmarks._catalog import protocol_yaml
 from benchmarks._report import Report, render
-from benchmarks._thin import ThinEdit, thin_page_of
+from benchmarks._thin import FileEdit, exposure_edits, thin_page_of
 from benchmarks.generate import Generated, generate
 
 SIZES = (12, 100, 1000, 3000)
@@ -140,22 +142,40 @@ def _pickle_sizes(python: str, generated: Generated, project: Project, cycles: i
 NO_PAUSE = ("-D", "tapssec_pause_gc_in_parallel_writes=0")
 
 
+def _timed_edit(python: str, project: Project, edits: Sequence[Edit | FileEdit]) -> Measurement:
+    """The incremental build of *project* after *edits*, which are reverted afterwards."""
+    for edit in edits:
+        edit.apply()
+    try:
+        return build(python, project)
+    finally:
+        for edit in edits:
+            edit.revert()
+
+
 def _thin_incremental(python: str, generated: Generated, thin: Project, ext_thin: Project) -> tuple[Measurement, ...]:
-    """One protocol edited: by hand in the thin floor (its page and the matrix page), in its file for the extension."""
+    """One protocol edited in the thin pair, two ways, each the same edit by hand and in its YAML file.
+
+    Its description (by hand: its section; the extension: its file), then the interfaces it
+    exposes (by hand: its section's field list and its row of the matrix page; the extension:
+    its file). Returns ``(thin, extension)`` for the first, then for the second.
+    """
     edit = edits(generated)[0]
     protocol = next(p for p in generated.catalog.protocols if edit.path.stem == p.id)
     first = " ".join(protocol.description.split("\n\n")[0].split())
     page = generated.thin_dir / f"{thin_page_of(generated.catalog, protocol.id)}.rst"
-    by_hand = ThinEdit(page, generated.thin_dir / "matrix.rst", first, edit.sentence)
-    by_hand.apply()
-    edit.apply()
-    try:
-        floor, ext = build(python, thin), build(python, ext_thin)
-    finally:
-        by_hand.revert()
-        edit.revert()
-    log(f"  thin pair, one protocol edited: floor {floor.seconds:.2f} s, extension {ext.seconds:.2f} s")
-    return floor, ext
+    text = page.read_text(encoding="utf-8")
+    by_hand = FileEdit(page, text.replace(first, f"{first} {edit.sentence}", 1))
+    results = [_timed_edit(python, thin, [by_hand]), _timed_edit(python, ext_thin, [edit])]
+    log(f"  thin pair, a description edited: floor {results[0].seconds:.2f} s, extension {results[1].seconds:.2f} s")
+    fewer = replace(protocol, exposes=protocol.exposes[1:])
+    in_yaml = FileEdit(edit.path, protocol_yaml(fewer))
+    results += [
+        _timed_edit(python, thin, exposure_edits(generated.catalog, generated.thin_dir, protocol)),
+        _timed_edit(python, ext_thin, [in_yaml]),
+    ]
+    log(f"  thin pair, an exposure removed: floor {results[2].seconds:.2f} s, extension {results[3].seconds:.2f} s")
+    return tuple(results)
 
 
 def has_needs(python: str) -> bool:
