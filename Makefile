@@ -38,10 +38,10 @@ help:
 	@echo "make profile      cProfile one clean build at PROFILE_N=3000: time per package, our top functions"
 	@echo "make phases       read/write phases and the main process's share, -j 1 and -j 2, at PHASES_N=1000"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,lint,browser]" $(EXTRA_PIN)
+	$(BIN)/python -m pip install --quiet -e ".[test,lint,browser,bench]" $(EXTRA_PIN)
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -87,7 +87,11 @@ dist: $(STAMP)
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/twine check --strict dist/*
 
-bench: $(STAMP)
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	touch $@
+
+bench: $(VENV)/.bench-installed
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --python $(BENCH_PYTHON) $(BENCH_ARGS)
 
 profile: $(STAMP)

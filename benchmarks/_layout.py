@@ -92,6 +92,11 @@ class Layout:
             docs.add("transport")
         return docs
 
+    def showing_prose(self, protocol: Protocol) -> set[str]:
+        """The documents that show more of *protocol* than a matrix row (its name, classes and
+        exposures): what editing its description or summary alone must re-read."""
+        return {name for name in self.rendering(protocol) if name != "matrix" and not name.startswith("matrices/")}
+
     def showing_interfaces(self) -> set[str]:
         """The documents that show interface records: what editing ``interfaces.yaml`` must re-read."""
         protocol_pages = {self.page_name(n) for n in range(len(self.pages))}

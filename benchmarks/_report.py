@@ -14,6 +14,8 @@ RATIO_TARGET, RATIO_TARGET_LARGE, LARGE_N = 0.9, 0.9, 1000
 #: And against the thin floor (the survey written by hand): no slower, and an edited protocol
 #: rebuilt in 0.6x the time of the same edit by hand (its page and the matrix page).
 THIN_TARGET, THIN_EDIT_TARGET = 1.0, 0.6
+#: And against sphinx-needs (the same pages as needs and a needtable): no slower.
+NEEDS_TARGET = 1.0
 #: And of ``-j 2``: at least 25% faster than ``-j 1`` from N = 1000.
 PARALLEL_SAVING_TARGET = 0.25
 
@@ -39,13 +41,16 @@ class Report:
     ext_thin: Sample | None = None
     #: The extension's ``-j 2`` build with the garbage-collector pause off.
     ext_j2_no_pause: Sample | None = None
-    #: ``(thin floor, extension)`` incremental builds after one protocol was edited.
+    #: ``(thin floor, extension)`` incremental builds after one protocol's description was edited,
+    #: then the same after it stopped exposing an interface (its page and the matrix, by hand).
     thin_edit: tuple[Measurement, ...] = ()
+    #: The thin pages written with sphinx-needs (:mod:`benchmarks._needs`), clean builds.
+    needs: Sample | None = None
 
     @property
     def samples(self) -> list[Sample]:
         """Every clean-build sample measured."""
-        optional = (self.thin, self.ext_thin, self.ext_j2_no_pause)
+        optional = (self.thin, self.ext_thin, self.ext_j2_no_pause, self.needs)
         return [self.floor, self.ext, self.floor_j2, self.ext_j2, *(s for s in optional if s is not None)]
 
     @property
@@ -186,12 +191,18 @@ def _no_pause(r: Report) -> list[str]:
     return [f"{sample.seconds:.2f}", f"{Report.saving(r.ext, sample):.0%}", f"{sample.peak_mb:.0f}"]
 
 
+def _edit_cells(edit: Sequence[Measurement]) -> list[str]:
+    """By hand, with the extension, their ratio and the target, for one ``(thin, extension)`` edit."""
+    ratio = edit[1].seconds / edit[0].seconds
+    return [f"{edit[0].seconds:.2f}", f"{edit[1].seconds:.2f}", f"{ratio:.2f}", _yes(ratio <= THIN_EDIT_TARGET)]
+
+
 def thin_table(reports: Sequence[Report]) -> str:
     rows = []
     for r in reports:
-        if r.thin is None or r.ext_thin is None or len(r.thin_edit) != 2:
+        if r.thin is None or r.ext_thin is None or len(r.thin_edit) != 4:
             continue
-        ratio, edit_ratio = _paired(r.ext_thin, r.thin, "seconds"), r.thin_edit[1].seconds / r.thin_edit[0].seconds
+        ratio = _paired(r.ext_thin, r.thin, "seconds")
         rows.append(
             [
                 str(r.n),
@@ -202,15 +213,32 @@ def thin_table(reports: Sequence[Report]) -> str:
                 _yes(ratio <= THIN_TARGET),
                 f"{r.thin.peak_mb:.0f}",
                 f"{r.ext_thin.peak_mb:.0f}",
-                f"{r.thin_edit[0].seconds:.2f}",
-                f"{r.thin_edit[1].seconds:.2f}",
-                f"{edit_ratio:.2f}",
-                _yes(edit_ratio <= THIN_EDIT_TARGET),
+                *_edit_cells(r.thin_edit[:2]),
+                *_edit_cells(r.thin_edit[2:]),
             ]
         )
     headers = ["N", "thin s", "ext s", "ext/thin", "CPU ratio", "target", "thin MB", "ext MB"]
-    headers += ["edit: thin s", "ext s", "ext/thin", "target"]
+    headers += ["description: thin s", "ext s", "ext/thin", "target", "exposure: thin s", "ext s", "ext/thin", "target"]
     return table(headers, rows)
+
+
+def needs_table(reports: Sequence[Report]) -> str:
+    """The extension's thin project against the same pages with sphinx-needs (clean builds, -j 1)."""
+    rows = [
+        [
+            str(r.n),
+            f"{r.needs.seconds:.2f}",
+            f"{r.ext_thin.seconds:.2f}",
+            f"{_paired(r.ext_thin, r.needs, 'seconds'):.2f}",
+            f"{_paired(r.ext_thin, r.needs, 'cpu'):.2f}",
+            _yes(_paired(r.ext_thin, r.needs, "seconds") <= NEEDS_TARGET),
+            f"{r.needs.peak_mb:.0f}",
+            f"{r.ext_thin.peak_mb:.0f}",
+        ]
+        for r in reports
+        if r.needs is not None and r.ext_thin is not None
+    ]
+    return table(["N", "needs s", "ext s", "ext/needs", "CPU ratio", "target", "needs MB", "ext MB"], rows)
 
 
 def incremental_table(reports: Sequence[Report]) -> str:
@@ -274,8 +302,13 @@ def render(reports: Sequence[Report], environment: str) -> str:
         ("Clean HTML build (median seconds, peak RSS MB; ms/N is the slope from the previous N)", clean_table),
         (
             "Thin floor (written by hand: 50 protocols a page, one list-table) against the same pages with the"
-            " extension; clean builds, then one protocol edited (by hand: its page and the matrix page)",
+            " extension; clean builds, then one protocol edited: its description (by hand: its page), then the"
+            " interfaces it exposes (by hand: its page and the matrix page)",
             thin_table,
+        ),
+        (
+            "sphinx-needs (the thin pages as needs, one needtable) against the extension's thin pages; clean builds",
+            needs_table,
         ),
         ("Parallel build: -j 2 against -j 1 (clean builds; identical: the same bytes in every file)", parallel_table),
         (

@@ -10,7 +10,7 @@ interfaces, the description, bullet lists of the transports and the references) 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks._data import CATEGORIES, INTERFACES, TRANSPORTS
@@ -21,8 +21,6 @@ from sphinx_tapssec.model.entities import Catalog, Protocol
 THIN_PER_PAGE = 50
 MARK = "x"
 _NAMES = {key: name for key, name, _ in (*CATEGORIES, *TRANSPORTS)}
-#: Appended to the matrix page when a protocol's row changes by hand (the extension needs no such edit).
-MATRIX_EDIT = "\n.. The matrix was edited with the protocol.\n"
 
 
 def page_name(number: int) -> str:
@@ -42,7 +40,8 @@ def thin_page_of(catalog: Catalog, protocol_id: str) -> str:
     raise KeyError(protocol_id)
 
 
-def _index(count: int) -> str:
+def index_page(count: int) -> str:
+    """The root page: a toctree of the protocol pages and the matrix page."""
     entries = "".join(f"   {page_name(n)}\n" for n in range(count))
     return title("Synthetic survey") + f"\n.. toctree::\n   :maxdepth: 1\n\n{entries}   matrix\n"
 
@@ -79,7 +78,7 @@ def thin_matrix(catalog: Catalog) -> str:
 
 def thin_floor_pages(catalog: Catalog) -> dict[str, str]:
     pages = pages_of(catalog)
-    result = {"index": _index(len(pages)), "matrix": thin_matrix(catalog)}
+    result = {"index": index_page(len(pages)), "matrix": thin_matrix(catalog)}
     for number, page in enumerate(pages):
         first, last = page[0].section, page[-1].section
         result[page_name(number)] = title(f"Protocols {first} to {last}") + "".join(map(thin_protocol, page))
@@ -88,7 +87,7 @@ def thin_floor_pages(catalog: Catalog) -> dict[str, str]:
 
 def thin_ext_pages(catalog: Catalog) -> dict[str, str]:
     pages = pages_of(catalog)
-    result = {"index": _index(len(pages))}
+    result = {"index": index_page(len(pages))}
     result["matrix"] = (
         title("Summary matrix") + "\n.. interface-matrix::\n   :caption: Interfaces exposed by each protocol\n"
     )
@@ -100,21 +99,27 @@ def thin_ext_pages(catalog: Catalog) -> dict[str, str]:
 
 
 @dataclass
-class ThinEdit:
-    """The hand-written equivalent of editing one protocol's file: its page, and the matrix page."""
+class FileEdit:
+    """A file rewritten with other text, and put back as it was."""
 
-    page: Path
-    matrix: Path
-    marker: str
-    sentence: str
+    path: Path
+    text: str
+    _old: str = ""
 
     def apply(self) -> None:
-        text = self.page.read_text(encoding="utf-8")
-        assert self.marker in text, (self.marker, self.page)
-        self.page.write_text(text.replace(self.marker, f"{self.marker} {self.sentence}", 1), encoding="utf-8")
-        self.matrix.write_text(self.matrix.read_text(encoding="utf-8") + MATRIX_EDIT, encoding="utf-8")
+        self._old = self.path.read_text(encoding="utf-8")
+        self.path.write_text(self.text, encoding="utf-8")
 
     def revert(self) -> None:
-        text = self.page.read_text(encoding="utf-8")
-        self.page.write_text(text.replace(f" {self.sentence}", "", 1), encoding="utf-8")
-        self.matrix.write_text(self.matrix.read_text(encoding="utf-8").replace(MATRIX_EDIT, ""), encoding="utf-8")
+        self.path.write_text(self._old, encoding="utf-8")
+
+
+def exposure_edits(catalog: Catalog, thin_dir: Path, protocol: Protocol) -> tuple[FileEdit, ...]:
+    """The hand-written equivalent of a protocol no longer exposing its first interface: its
+    section's field list on its page, and its row of the matrix."""
+    edited = replace(protocol, exposes=protocol.exposes[1:])
+    page = thin_dir / f"{thin_page_of(catalog, protocol.id)}.rst"
+    section = page.read_text(encoding="utf-8").replace(thin_protocol(protocol), thin_protocol(edited), 1)
+    protocols = tuple(edited if p.id == protocol.id else p for p in catalog.protocols)
+    matrix = thin_matrix(replace(catalog, protocols=protocols))
+    return FileEdit(page, section), FileEdit(thin_dir / "matrix.rst", matrix)

@@ -7,6 +7,7 @@
     /tmp/bench/floor/     the same pages written out as plain reStructuredText, no extension
     /tmp/bench/thin/      the thin floor: the survey as a person would write it by hand
     /tmp/bench/ext-thin/  the thin floor's pages with the extension (see benchmarks/_thin.py)
+    /tmp/bench/needs/     the thin floor's pages with sphinx-needs: needs and a needtable (benchmarks/_needs.py)
 
 Both projects have the same documents: pages of 20 protocols (one ``secproto`` each), a page
 per interface, the full matrix, matrices filtered by category and by phase, the transport
@@ -24,6 +25,7 @@ from benchmarks._catalog import write_catalog
 from benchmarks._data import CATEGORIES, INTERFACES, PHASES, TRANSPORTS, synthesize
 from benchmarks._floor import floor_pages
 from benchmarks._layout import RECORDER, Layout, title
+from benchmarks._needs import NEEDS_CONF, needs_pages
 from benchmarks._thin import thin_ext_pages, thin_floor_pages
 from sphinx_tapssec.model.entities import Catalog
 
@@ -73,6 +75,10 @@ class Generated:
     thin_dir = _Below("thin")
     #: The thin floor's pages with the extension.
     ext_thin_dir = _Below("ext-thin")
+
+    @property
+    def needs_dir(self) -> Path:
+        return self.root / "needs"
 
 
 def ext_pages(catalog: Catalog, layout: Layout) -> dict[str, str]:
@@ -132,7 +138,7 @@ def generate(root: Path, protocols: int, seed: int = 1) -> Generated:
     """Write the catalog and both projects under *root* (replacing what was there)."""
     catalog = synthesize(protocols, seed)
     layout = Layout.of(catalog)
-    for name in ("catalog", "ext", "floor", "thin", "ext-thin"):
+    for name in ("catalog", "ext", "floor", "thin", "ext-thin", "needs"):
         shutil.rmtree(root / name, ignore_errors=True)
     result = Generated(root, catalog, layout)
     write_catalog(catalog, result.catalog_dir)
@@ -143,6 +149,7 @@ def generate(root: Path, protocols: int, seed: int = 1) -> Generated:
     _write_project(result.floor_dir, FLOOR_CONF, floor)
     _write_project(result.thin_dir, FLOOR_CONF, thin_floor_pages(catalog))
     _write_project(result.ext_thin_dir, EXT_CONF, thin_ext_pages(catalog))
+    _write_project(result.needs_dir, NEEDS_CONF, needs_pages(catalog))
     return result
 
 

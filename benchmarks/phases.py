@@ -22,7 +22,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks._builds import default_python
+from benchmarks._builds import child_environment, default_python
 from benchmarks.generate import generate
 
 PROBE = Path(__file__).with_name("_phase_probe.py")
@@ -52,7 +52,7 @@ def measure(python: str, srcdir: Path, outdir: Path, variant: Variant) -> dict[s
     shutil.rmtree(outdir, ignore_errors=True)
     command = [python, str(PROBE), "-b", "html", "-q", "-W", "--keep-going", "-j", str(variant.jobs)]
     command += [*variant.overrides, "-d", str(outdir / "doctrees"), str(srcdir), str(outdir / "html")]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=child_environment())
     result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
     if result["status"] != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-4000:]}")

@@ -23,7 +23,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from benchmarks._builds import default_python
+from benchmarks._builds import child_environment, default_python
 from benchmarks.generate import generate
 
 #: Packages whose self time is added up, in the order the table lists them; the rest is "other".
@@ -44,7 +44,7 @@ def profile_build(python: str, srcdir: Path, workdir: Path) -> pstats.Stats:
     stats_file = workdir / "build.prof"
     command = [python, "-m", "cProfile", "-o", str(stats_file), "-m", "sphinx", "-b", "html", "-q", "-E"]
     command += ["-d", str(workdir / "doctrees"), str(srcdir), str(workdir / "html")]
-    subprocess.run(command, check=True)
+    subprocess.run(command, check=True, env=child_environment())
     return pstats.Stats(str(stats_file))
 
 

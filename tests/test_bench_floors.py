@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import pytest
 from helpers import build, warnings_of
 
+from benchmarks._needs import need_id
 from benchmarks.generate import generate
 
 if TYPE_CHECKING:
@@ -51,3 +53,23 @@ def test_thin_pair_builds_without_warnings(tmp_path: Path) -> None:
             assert sorted(app.env.found_docs) == ["index", "matrix", "protocols/page-001"]
         finally:
             app.cleanup()
+
+
+# sphinx-needs 9 reads BuildEnvironment.app, which Sphinx deprecates: its warning, not ours.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::PendingDeprecationWarning")
+def test_needs_project_builds_one_row_per_matrix_protocol(tmp_path: Path) -> None:
+    pytest.importorskip("sphinx_needs", reason="the sphinx-needs comparison needs: pip install sphinx-needs")
+    generated = generate(tmp_path / "bench", 12)
+    app = build(generated.needs_dir, "html")
+    try:
+        assert warnings_of(app) == []
+        assert sorted(app.env.found_docs) == ["index", "matrix", "protocols/page-001"]
+        matrix = (generated.needs_dir / "_build" / "html" / "matrix.html").read_text(encoding="utf-8")
+    finally:
+        app.cleanup()
+    in_table = [p for p in generated.catalog.protocols if p.in_table]
+    assert matrix.count('<tr class="need') == len(in_table) < len(generated.catalog.protocols)
+    first = in_table[0]
+    exposed = {code.lower() for code in first.interface_codes}
+    row = matrix.split(f'data-need-id="{need_id(first)}"', 1)[1].split("</tr>", 1)[0]
+    assert sorted(re.findall(r'needs_(\w+)"><p>x</p>', row)) == sorted(exposed)

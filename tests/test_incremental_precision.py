@@ -2,8 +2,9 @@
 
 The project comes from the benchmark's generator (``benchmarks/generate.py``): pages of
 protocols, a page per interface, the full matrix, matrices by category and by phase, the
-transport lists. Editing one protocol file must re-read exactly the documents that show that
-protocol (``Layout.rendering``), a file no page uses must re-read nothing, and afterwards
+transport lists. Editing one protocol file must re-read exactly the documents that show what
+changed (``Layout.rendering``; the matrices show only a protocol's name, classes and
+exposures, ``Layout.showing_prose``), a file no page uses must re-read nothing, and afterwards
 the output must be the output of a clean build. ``-j 2`` must write the same bytes as ``-j 1``.
 """
 
@@ -77,11 +78,29 @@ def test_editing_one_protocol_rereads_exactly_the_documents_showing_it(
     protocol = pick(generated, in_table=in_table)
     edited = dataclasses.replace(protocol, description=protocol.description + "\n\nOne more paragraph.")
     write(generated.catalog_dir / "protocols" / f"{protocol.id}.yaml", protocol_yaml(edited))
-    expected = generated.layout.rendering(protocol)
-    # Not every interface page, matrix or list: only those that show this protocol.
-    assert expected < set(generated.layout.docnames())
+    expected = generated.layout.showing_prose(protocol)
+    # Not every interface page or list: only those that show this protocol; and no matrix, as the
+    # rows do not show the description.
+    assert expected < generated.layout.rendering(protocol) < set(generated.layout.docnames())
     assert build(generated, builddir) == expected
     assert build(generated, builddir) == set()
+    assert same_as_clean(generated, builddir, tmp_path) == []
+
+
+@pytest.mark.parametrize("change", ["name", "exposure note"])
+def test_editing_what_a_matrix_row_shows_rereads_the_matrices_too(
+    project: tuple[Generated, Path], tmp_path: Path, change: str
+) -> None:
+    generated, builddir = project
+    protocol = pick(generated, in_table=True)
+    if change == "name":
+        edited = dataclasses.replace(protocol, name=protocol.name + "-BIS")
+    else:
+        first, *others = protocol.exposes
+        noted = dataclasses.replace(first, note="only with an extension", references=())
+        edited = dataclasses.replace(protocol, exposes=(noted, *others))
+    write(generated.catalog_dir / "protocols" / f"{protocol.id}.yaml", protocol_yaml(edited))
+    assert build(generated, builddir) == generated.layout.rendering(protocol)
     assert same_as_clean(generated, builddir, tmp_path) == []
 
 
@@ -137,5 +156,5 @@ def test_incremental_parallel_build_equals_a_clean_build(project: tuple[Generate
     protocol = pick(generated, in_table=True)
     edited = dataclasses.replace(protocol, summary="A summary rewritten for this test.")
     write(generated.catalog_dir / "protocols" / f"{protocol.id}.yaml", protocol_yaml(edited))
-    assert build(generated, builddir, parallel=2) == generated.layout.rendering(protocol)
+    assert build(generated, builddir, parallel=2) == generated.layout.showing_prose(protocol)
     assert same_as_clean(generated, builddir, tmp_path) == []

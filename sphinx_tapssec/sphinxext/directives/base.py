@@ -5,17 +5,19 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.sphinxext.document_queries import compile_or_warn, note_catalog
 from sphinx_tapssec.sphinxext.domain import KINDS, normalize
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, get_domain, note_catalog_wide, note_sources
 from sphinx_tapssec.sphinxext.lifecycle.incremental import Condition, note_selection, select
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from sphinx_tapssec.model.entities import Catalog, Protocol
 
 T = TypeVar("T")
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 
-from sphinx_tapssec.model.consistency import RuleOutcome, rule_outcomes
-from sphinx_tapssec.model.spec import NOTE_KINDS
 from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, id_list
 from sphinx_tapssec.sphinxext.document_queries import protocol_links
 from sphinx_tapssec.sphinxext.render.common import field_list, paragraphs
@@ -17,6 +15,7 @@ from sphinx_tapssec.sphinxext.warnings import Subtype
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
+    from sphinx_tapssec.model.consistency import RuleOutcome
     from sphinx_tapssec.model.entities import Catalog, ConsistencyNote
 
 KIND_LABELS = {
@@ -72,6 +71,9 @@ class ConsistencyNotes(CatalogDirective):
     option_spec: ClassVar[OptionSpec] = {"kind": id_list}
 
     def run(self) -> list[nodes.Node]:
+        # Imported here, not by setup(): only the pages that use this directive pay for it (issue #17).
+        from sphinx_tapssec.model.spec import NOTE_KINDS
+
         catalog = self.catalog
         kinds = self.options.get("kind", list(NOTE_KINDS))
         for kind in sorted(set(kinds) - set(NOTE_KINDS)):
@@ -103,6 +105,9 @@ class ConsistencyRules(CatalogDirective):
     """The consistency rules of ``rules.yaml``, each with its expressions and its current status."""
 
     def run(self) -> list[nodes.Node]:
+        # Imported here, not by setup(): only the pages that use this directive pay for it (issue #17).
+        from sphinx_tapssec.model.consistency import rule_outcomes
+
         catalog = self.catalog
         self.depend_on([*catalog.rules, *catalog.notes, *catalog.protocols])
         result = nodes.definition_list(classes=["tapssec-rules"])

@@ -15,7 +15,6 @@ from docutils.parsers.rst import directives
 from sphinx_tapssec.sphinxext.config import get_config
 from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, id_list
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, note_sources
-from sphinx_tapssec.sphinxext.render.developments import development_list
 from sphinx_tapssec.sphinxext.translations import _
 
 if TYPE_CHECKING:
@@ -38,6 +37,8 @@ class DevelopmentList(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render.developments import development_list
+
         catalog = self.catalog
         # Any development may join the list, and a new catalog's developments file too.
         self.depend_on_all(list(catalog.developments))

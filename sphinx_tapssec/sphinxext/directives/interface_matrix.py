@@ -13,7 +13,6 @@ from sphinx_tapssec.sphinxext.directives.developments import matrix_proposed
 from sphinx_tapssec.sphinxext.directives.taps_mapping import matrix_taps
 from sphinx_tapssec.sphinxext.domain import normalize
 from sphinx_tapssec.sphinxext.lifecycle.incremental import note_selection
-from sphinx_tapssec.sphinxext.render.matrix import MatrixSpec, build_matrix
 from sphinx_tapssec.sphinxext.translations import _
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ class InterfaceMatrix(CatalogDirective):
         return edition_catalog(self, self.options.get("edition"))
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render.matrix import MatrixSpec, build_matrix
+
         protocols, interfaces = self.chosen_protocols(), self.chosen_interfaces()
         if "protocols" in self.options:
             self.depend_on([*protocols, *interfaces])
@@ -60,7 +61,10 @@ class InterfaceMatrix(CatalogDirective):
             # The rows are the protocols meeting these conditions: editing another protocol
             # re-reads this document only if it joins or leaves them (see dependencies.py).
             self.depend_on(interfaces)
-            note_selection(self.env, self.row_conditions(), protocols)
+            # Only what the rows show of each protocol counts, not the rest of its file, unless
+            # another edition's catalog is shown (the views are taken of the build's catalog).
+            view = None if "edition" in self.options else "row"
+            note_selection(self.env, self.row_conditions(), protocols, view)
         spec = MatrixSpec(
             protocols=tuple(protocols),
             interfaces=tuple(interfaces),

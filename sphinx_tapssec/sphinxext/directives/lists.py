@@ -12,9 +12,7 @@ from sphinx_tapssec.sphinxext.directives.base import CatalogDirective
 from sphinx_tapssec.sphinxext.domain import node_id
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_domain
 from sphinx_tapssec.sphinxext.lifecycle.incremental import Condition
-from sphinx_tapssec.sphinxext.render import lists
 from sphinx_tapssec.sphinxext.render.common import xref
-from sphinx_tapssec.sphinxext.render.reference_status import add_status, status_footer
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -29,6 +27,8 @@ class TransportDeps(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render import lists
+
         chosen = self.option_ids("transport", "transport")
         if chosen is None:
             chosen = [transport.id for transport in self.catalog.transports]
@@ -54,6 +54,8 @@ class ProtocolList(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render import lists
+
         catalog = self.filtered_catalog()
         categories = self.option_ids("category", "category")
         if categories is None:
@@ -75,6 +77,9 @@ class ReferenceList(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render import lists
+        from sphinx_tapssec.sphinxext.render.reference_status import add_status, status_footer
+
         catalog = self.catalog
         references = list(catalog.references)
         if "cited" in self.options:
@@ -106,5 +111,7 @@ class OmittedProtocols(CatalogDirective):
     """The protocols the survey leaves out, and why (Section 1)."""
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render import lists
+
         self.depend_on(self.catalog.omitted)
         return [lists.omitted_list(self.catalog)]

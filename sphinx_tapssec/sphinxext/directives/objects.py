@@ -16,7 +16,6 @@ from sphinx_tapssec.sphinxext.directives.base import adopt, id_list
 from sphinx_tapssec.sphinxext.domain import KIND_NAMES, KINDS, canonical, display_name, node_id, normalize
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, get_domain, note_sources
 from sphinx_tapssec.sphinxext.lifecycle.incremental import note_selection, select
-from sphinx_tapssec.sphinxext.render import describe
 from sphinx_tapssec.sphinxext.translations import _
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
 
@@ -106,6 +105,8 @@ class SecProto(CatalogObject):
         developments.move_last(content_node)
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         hidden = frozenset(self.options.get("hide", ()))
         for part in sorted(hidden - set(describe.PROTOCOL_PARTS)):
             warn(
@@ -139,6 +140,8 @@ class InterfaceDirective(CatalogObject):
         return interface.name if interface else ""
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         interface = self.catalog.interface(self.key)
         assert interface is not None
         with_list = "no-list" not in self.options
@@ -159,6 +162,8 @@ class CategoryDirective(CatalogObject):
     kind = "category"
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         members = [("category", self.key)]
         note_selection(self.env, members, select(self.catalog, members))
         return nodes.container("", *describe.category_body(self.catalog, self.key), classes=["tapssec-category"])
@@ -170,6 +175,8 @@ class PhaseDirective(CatalogObject):
     kind = "phase"
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         note_sources(self.env, self.catalog.interfaces)
         return nodes.container("", *describe.phase_body(self.catalog, self.key), classes=["tapssec-phase"])
 
@@ -180,4 +187,6 @@ class TransportDirective(CatalogObject):
     kind = "transport"
 
     def body(self) -> nodes.container:
+        from sphinx_tapssec.sphinxext.render import describe
+
         return nodes.container("", *describe.transport_body(self.catalog, self.key), classes=["tapssec-transport"])

@@ -7,11 +7,8 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from sphinx_tapssec.model.spec import COVERAGE_LEVELS
 from sphinx_tapssec.sphinxext.config import get_config
 from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, id_list
-from sphinx_tapssec.sphinxext.render.taps import checked_note, mapping_table
-from sphinx_tapssec.sphinxext.render.wording import surveyed
 from sphinx_tapssec.sphinxext.translations import _
 from sphinx_tapssec.sphinxext.warnings import Subtype
 
@@ -42,6 +39,8 @@ class TapsMappingTable(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        from sphinx_tapssec.sphinxext.render.taps import checked_note, mapping_table
+
         api = self.catalog.taps
         if api is None:
             self.warn(no_api_message(self.name), Subtype.CATALOG)
@@ -61,6 +60,8 @@ class TapsMappingTable(CatalogDirective):
         return self.contained(result, ["tapssec-taps-block", *self.options.get("class", [])])
 
     def caption(self, api: TapsApi) -> str | None:
+        from sphinx_tapssec.sphinxext.render.wording import surveyed
+
         if "no-caption" in self.options:
             return None
         if "caption" in self.options:
@@ -71,6 +72,8 @@ class TapsMappingTable(CatalogDirective):
 
     def coverage_levels(self) -> list[str]:
         """The levels of ``:coverage:`` (all of them without it); unknown ones are reported and ignored."""
+        from sphinx_tapssec.model.spec import COVERAGE_LEVELS
+
         wanted = [level.lower() for level in self.options.get("coverage", COVERAGE_LEVELS)]
         for level in wanted:
             if level not in COVERAGE_LEVELS:

@@ -16,8 +16,6 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from sphinx_tapssec.model.entities import Catalog
-from sphinx_tapssec.model.problems import Problem
 from sphinx_tapssec.model.reference_status import tooltip_words
 from sphinx_tapssec.sphinxext.domain import doc_records as docdata
 from sphinx_tapssec.sphinxext.domain.process_local import ProcessLocal
@@ -29,6 +27,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_tapssec.model.entities import Catalog
+    from sphinx_tapssec.model.problems import Problem
     from sphinx_tapssec.sphinxext.domain.doc_records import ClaimRecord
 
 
@@ -157,8 +157,15 @@ class TapssecIndex(Index):
 
 
 def _held(holder: ProcessLocal[Catalog]) -> Catalog:
-    """The catalog in *holder*; empty in an environment a parallel reader sent back."""
-    return holder.value if holder.value is not None else Catalog()
+    """The catalog in *holder*; empty before the catalog is loaded and in an environment a
+    parallel reader sent back."""
+    if holder.value is not None:
+        return holder.value
+    # Imported here: the record classes are a fifth of the extension's import time, and
+    # setup() should not pay for them (issue #17); the loaded catalog imports them anyway.
+    from sphinx_tapssec.model.entities import Catalog
+
+    return Catalog()
 
 
 class TapssecDomain(Domain):
@@ -173,8 +180,8 @@ class TapssecDomain(Domain):
     indices: ClassVar[list[type[Index]]] = [TapssecIndex]
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # (kind, key) -> ObjectEntry
-        "catalog": ProcessLocal(Catalog()),  # the loaded catalog as tapssec_edition shows it
-        "undivided": ProcessLocal(Catalog()),  # the loaded catalog as written, every edition in it
+        "catalog": ProcessLocal(None),  # the loaded catalog as tapssec_edition shows it (None: empty)
+        "undivided": ProcessLocal(None),  # the loaded catalog as written, every edition in it
         "fingerprint": (),  # ((path, mtime_ns), ...) of the loaded catalog
         "problems": (),  # problems found when the catalog was loaded
         # (extension version, {path: FileResult}): what reading each catalog file gave (catalog_loading)
@@ -185,9 +192,10 @@ class TapssecDomain(Domain):
         "files_changed": False,  # catalog files were added or removed since the last build
         "selections": {},  # docname -> [dependencies.Selection]: the protocols each list showed
         "cited_at": {},  # docname -> ((reference id, line), ...), kept when tapssec_obsolete_citations is on
+        "views": {},  # docname -> {(view, protocol id): digest}: what the document shows of each protocol
         "sphinx_design_loaded": False,  # whether this build loads sphinx-design (set at builder-inited)
     }
-    data_version = 7
+    data_version = 8
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:

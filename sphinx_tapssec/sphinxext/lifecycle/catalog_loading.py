@@ -20,10 +20,6 @@ from sphinx.util.display import status_iterator
 
 from sphinx_tapssec import __version__
 from sphinx_tapssec.model.catalog_location import empty_catalog_message
-from sphinx_tapssec.model.entities import Catalog
-from sphinx_tapssec.model.file_cache import FileCache
-from sphinx_tapssec.model.problems import Problem
-from sphinx_tapssec.model.spec import catalog_files
 from sphinx_tapssec.sphinxext import build_stop as stop
 from sphinx_tapssec.sphinxext.config import config_location, get_config
 from sphinx_tapssec.sphinxext.domain.process_local import ProcessLocal
@@ -33,7 +29,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_tapssec.model.entities import Catalog
     from sphinx_tapssec.model.loader import LoadResult
+    from sphinx_tapssec.model.problems import Problem
     from sphinx_tapssec.model.spec import FileSpec
     from sphinx_tapssec.sphinxext.domain import TapssecDomain
 
@@ -51,6 +49,9 @@ def get_catalog(env: BuildEnvironment) -> Catalog:
 
 def fingerprint(directories: list[Path]) -> tuple[tuple[str, int], ...]:
     """Which catalog files exist and when each last changed."""
+    # The model is imported where a build first needs it, not by setup() (issue #17).
+    from sphinx_tapssec.model.spec import catalog_files
+
     result: list[tuple[str, int]] = []
     for directory in directories:
         result.append((str(directory), 0 if directory.is_dir() else -1))
@@ -96,6 +97,7 @@ def load(app: Sphinx) -> None:
 def _load_cached(app: Sphinx, domain: TapssecDomain, directories: list[Path], url_schemes: Sequence[str]) -> LoadResult:
     """The catalog, reading again only the files whose content changed since the last load."""
     # Imported here: the loader (YAML, the checks) is needed only by a build that reads catalog files.
+    from sphinx_tapssec.model.file_cache import FileCache
     from sphinx_tapssec.model.loader import load_catalog
 
     version, previous = domain.data["file_cache"].value or ("", {})
@@ -114,6 +116,9 @@ def _load_cached(app: Sphinx, domain: TapssecDomain, directories: list[Path], ur
 
 def _empty_directories(app: Sphinx, directories: list[Path]) -> list[Problem]:
     """A problem, located at the option in ``conf.py``, for each catalog directory with no catalog file."""
+    from sphinx_tapssec.model.problems import Problem
+    from sphinx_tapssec.model.spec import catalog_files
+
     names = ["tapssec_catalog"] + ["tapssec_extra_catalogs"] * (len(directories) - 1)
     problems = []
     for name, directory in zip(names, directories, strict=True):

@@ -45,9 +45,12 @@ def resolve_home(
     if node.get("reftype") == "any" and not node.get("refexplicit"):
         # The same text as the specific role would write.
         contnode[:] = [nodes.Text(display_name(domain.catalog, kind, key) or key)]
+    if INTERSPHINX not in app.extensions:
+        # Most links of a project that describes only some entries end here: no copy of the node.
+        return contnode
     query = node.deepcopy()
     query.update_all_atts({"refdomain": "tapssec", "reftype": KINDS[kind][0], "reftarget": key}, replace=True)
-    link = _from_inventory(app, env, query, contnode) if INTERSPHINX in app.extensions else None
+    link = _from_inventory(app, env, query, contnode)
     if link is None or not safe_inventory_uri(link.get("refuri", "")):
         return contnode
     link["reftitle"] = domain.link_title(kind, key)

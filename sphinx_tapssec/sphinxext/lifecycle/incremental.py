@@ -12,10 +12,19 @@ dependency cannot say that a protocol *joins* the list (its category changed, a 
 appeared), so the directive also records its condition and the ids it showed, and at
 ``env-get-outdated`` each condition is evaluated again on the new catalog: a document whose
 lists would now differ is re-read too.
+
+A file dependency re-reads a document whenever any byte of the file changes, though most
+documents show only part of a record: a link shows a protocol's name and long name, a matrix
+row its name, classes and exposures. Such a document records a *view* of each protocol
+instead (:data:`VIEWS`: the fields it shows, as a digest), and ``env-get-outdated`` re-reads it
+only when a view changed. Editing a protocol's description then re-reads the pages that
+describe the protocol, not every page that links to it or shows it in a matrix (issue #17:
+the edit loop at N = 1000).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -44,6 +53,55 @@ TESTS: dict[str, Callable[[Protocol, str], bool]] = {
 }
 
 
+def _link_view(protocol: Protocol) -> tuple[object, ...]:
+    """What a link to *protocol* shows: its name (the text) and its long name (the tooltip)."""
+    return (protocol.name, protocol.full_name)
+
+
+def _row_view(protocol: Protocol) -> tuple[object, ...]:
+    """What a matrix row shows of *protocol*: the row header and its link, the classes the
+    matrix script filters by, and each exposed cell with its note (render/matrix.py)."""
+    exposures = tuple((e.code, e.note, e.references) for e in protocol.exposes)
+    return (*_link_view(protocol), protocol.category, protocol.in_table, protocol.transport_classes, exposures)
+
+
+#: The views a document can record of a protocol, by name: each the fields it shows.
+VIEWS: dict[str, Callable[[Protocol], tuple[object, ...]]] = {"link": _link_view, "row": _row_view}
+
+
+def view_digest(view: str, protocol: Protocol | None) -> str:
+    """A stable digest of *protocol* seen through *view* (the same in every process and build)."""
+    if protocol is None:
+        return ""
+    return hashlib.blake2b(repr(VIEWS[view](protocol)).encode(), digest_size=8).hexdigest()
+
+
+def note_views(env: BuildEnvironment, view: str, protocols: Sequence[Protocol]) -> None:
+    """Record that the current document shows *protocols* through *view* (no file dependency)."""
+    views: dict[str, dict[tuple[str, str], str]] = get_domain(env).data.setdefault("views", {})
+    shown = views.setdefault(env.docname, {})
+    for protocol in protocols:
+        shown[(view, protocol.id)] = view_digest(view, protocol)
+
+
+def _changed_views(env: BuildEnvironment, skip: set[str]) -> list[str]:
+    """The documents (outside *skip*) whose recorded views of protocols differ in the current catalog."""
+    catalog = get_domain(env).catalog
+    views: dict[str, dict[tuple[str, str], str]] = get_domain(env).data.get("views", {})
+    current: dict[tuple[str, str], str] = {}
+    result = []
+    for docname, shown in views.items():
+        if docname in skip:
+            continue
+        for key, digest in shown.items():
+            if key not in current:
+                current[key] = view_digest(key[0], catalog.protocol(key[1]))
+            if current[key] != digest:
+                result.append(docname)
+                break
+    return result
+
+
 class Selection(NamedTuple):
     """The protocols one directive listed, and the conditions that chose them."""
 
@@ -59,16 +117,23 @@ def select(catalog: Catalog, conditions: Sequence[Condition]) -> tuple[Protocol,
     return tuple(p for p in catalog.protocols if all(test(p, argument) for test, argument in tests))
 
 
-def note_selection(env: BuildEnvironment, conditions: Sequence[Condition], protocols: Sequence[Protocol]) -> None:
-    """Record that the current document lists *protocols*, chosen by *conditions*, and depend on their files."""
-    note_sources(env, protocols)
+def note_selection(
+    env: BuildEnvironment, conditions: Sequence[Condition], protocols: Sequence[Protocol], view: str | None = None
+) -> None:
+    """Record that the current document lists *protocols*, chosen by *conditions*, and depend on
+    their files; or, given a *view* (see :data:`VIEWS`), on what the document shows of them."""
+    if view is None:
+        note_sources(env, protocols)
+    else:
+        note_views(env, view, protocols)
     selection = Selection(tuple(conditions), tuple(p.id for p in protocols))
     selections: dict[str, list[Selection]] = get_domain(env).data.setdefault("selections", {})
     selections.setdefault(env.docname, []).append(selection)
 
 
 def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
-    """``env-get-outdated``: the documents whose lists would now hold other protocols."""
+    """``env-get-outdated``: the documents whose lists would now hold other protocols, or whose
+    views of a protocol changed."""
     catalog = get_domain(env).catalog
     selections: dict[str, list[Selection]] = get_domain(env).data.get("selections", {})
     answers: dict[tuple[Condition, ...], tuple[str, ...]] = {}
@@ -82,6 +147,7 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
             if answers[record.conditions] != record.members:
                 result.append(docname)
                 break
+    result += _changed_views(env, {*removed, *changed, *result})
     return sorted(result)
 
 
@@ -102,10 +168,17 @@ def note_linked_records(app: Sphinx, doctree: nodes.document) -> None:
     if cited and catalog.status is not None:
         # The links' tooltips, and the reference-status warning, show what became of the documents.
         paths.add(catalog.status.source.path)
+    linked = []
     for kind, key in targets:
         # The catalog's lookup methods are named after the kinds (as in the domain's resolve_xref).
         record = getattr(catalog, kind)(key)
-        if record is not None:
+        if record is None:
+            continue
+        if kind == "protocol":
+            # A link shows the protocol's name and long name alone: a view, not its whole file.
+            linked.append(record)
+        else:
             paths.add(record.source.path)
+    note_views(app.env, "link", linked)
     for path in sorted(paths):
         app.env.note_dependency(path)

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_tapssec.model.entities import CITATION
 from sphinx_tapssec.sphinxext.domain import KINDS
 
 
@@ -35,6 +34,10 @@ def inline_text(text: str) -> list[nodes.Node]:
 
     The text is never parsed as markup: what the catalog says is shown as it is.
     """
+    # Imported here so that setup(), which imports this module through the roles, does not
+    # import the record classes (issue #17).
+    from sphinx_tapssec.model.entities import CITATION
+
     result: list[nodes.Node] = []
     position = 0
     for match in CITATION.finditer(text):

@@ -13,8 +13,6 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_tapssec.model.export import aligned_table
-
 
 def _plain(node: nodes.Node) -> str:
     """A cell's text; a note number as ``^1``, as the text writer writes superscripts, an API mark as is (``x†``)."""
@@ -36,6 +34,8 @@ class PlainTextMatrix(SphinxPostTransform):
     formats = ("text", "man", "texinfo")
 
     def run(self, **kwargs: Any) -> None:
+        from sphinx_tapssec.model.export import aligned_table
+
         for table in list(self.document.findall(nodes.table)):
             if "tapssec-matrix" not in table["classes"]:
                 continue

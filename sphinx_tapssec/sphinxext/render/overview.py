@@ -9,13 +9,16 @@ same content as plain paragraphs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_tapssec.model.entities import Catalog, Protocol
 from sphinx_tapssec.sphinxext.render.common import xref
 from sphinx_tapssec.sphinxext.render.wording import not_in_table
 from sphinx_tapssec.sphinxext.translations import _
+
+if TYPE_CHECKING:
+    from sphinx_tapssec.model.entities import Catalog, Protocol
 
 #: What the cards can be grouped by.
 GROUPINGS = ("category", "transport")

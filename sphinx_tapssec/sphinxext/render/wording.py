@@ -9,10 +9,13 @@ Without that declaration the same facts are worded for any catalog.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from typing import Protocol as TypingProtocol
 
-from sphinx_tapssec.model.entities import Catalog
 from sphinx_tapssec.sphinxext.translations import _
+
+if TYPE_CHECKING:
+    from sphinx_tapssec.model.entities import Catalog
 
 
 class _Sectioned(TypingProtocol):
