@@ -13,41 +13,23 @@ import random
 from typing import TypeVar
 
 from sphinx_tapssec.model import entities as model
+from sphinx_tapssec.model.catalog_location import bundled_catalog
+from sphinx_tapssec.model.loader import load_catalog
 
-#: The survey's categories, phases and transport classes (ids, names and sections).
-CATEGORIES = (
-    ("application-payload", "Application Payload Security Protocols", "3.1"),
-    ("application-specific", "Application-Specific Security Protocols", "3.2"),
-    ("transport-layer", "Transport-Layer Security Protocols", "3.3"),
-    ("packet", "Packet Security Protocols", "3.4"),
-)
-PHASES = (
-    ("pre-connection", "Pre-Connection Interfaces", "5.1"),
-    ("connection", "Connection Interfaces", "5.2"),
-    ("post-connection", "Post-Connection Interfaces", "5.3"),
-)
-TRANSPORTS = (
-    ("byte-stream", "Reliable Byte-Stream Transports", "4.1"),
-    ("datagram", "Unreliable Datagram Transports", "4.2"),
-    ("byte-stream-mapping", "Datagram Protocols with Defined Byte-Stream Mappings", "4.2.1"),
-    ("transport-specific", "Transport-Specific Dependencies", "4.3"),
-)
-#: The survey's 13 interfaces: code, name, phase.
-INTERFACES = (
-    ("IPK", "Identities and Private Keys", "pre-connection"),
-    ("ALG", "Supported Algorithms (Key Exchange, Signatures, and Ciphersuites)", "pre-connection"),
-    ("EXT", "Extensions", "pre-connection"),
-    ("CM", "Session Cache Management", "pre-connection"),
-    ("AD", "Authentication Delegation", "pre-connection"),
-    ("PSKI", "Pre-Shared Key Import", "pre-connection"),
-    ("IV", "Identity Validation", "connection"),
-    ("SAV", "Source Address Validation", "connection"),
-    ("CT", "Connection Termination", "post-connection"),
-    ("KU", "Key Update", "post-connection"),
-    ("PSKE", "Shared Secret Export", "post-connection"),
-    ("KE", "Key Expiration", "post-connection"),
-    ("ME", "Mobility Events", "post-connection"),
-)
+
+def _survey_groups() -> tuple[tuple[tuple[str, str, str], ...], ...]:
+    """The survey's categories, phases, transport classes (id, name, section) and interfaces
+    (code, name, phase), read from the bundled catalog: the facts live there, once."""
+    survey = load_catalog([bundled_catalog()]).catalog
+    return (
+        tuple((c.id, c.name, c.section) for c in survey.categories),
+        tuple((p.id, p.name, p.section) for p in survey.phases),
+        tuple((t.id, t.name, t.section) for t in survey.transports),
+        tuple((i.code, i.name, i.phase) for i in survey.interfaces),
+    )
+
+
+CATEGORIES, PHASES, TRANSPORTS, INTERFACES = _survey_groups()
 PHASE_SECTIONS = {phase_id: section for phase_id, _, section in PHASES}
 STRUCTURES = ("integrated", "separate", "record-only", "handshake-only")
 SPECIFIC_KINDS = ("transport-feature", "own-transport")

@@ -225,74 +225,72 @@ def test_ids_come_from_the_catalog_in_use(small: Catalog) -> None:
 # --- errors ---------------------------------------------------------------------------------------
 
 
+#: A query the parser refuses, the column it names and words of the message.
+SYNTAX_ERRORS = [
+    ("", 1, "empty"),
+    ("   ", 1, "empty"),
+    ("exposes(SAV) and", 17, "expected a condition"),
+    ("exposes(SAV", 12, "expected ',' or ')'"),
+    ("exposes()", 9, "expected an id"),
+    ("exposes(SAV,)", 13, "expected an id"),
+    ("id in tls", 7, "'['"),
+    ("id in [tls", 11, "expected ',' or ']'"),
+    ("a b", 3, "join conditions with 'and' or 'or'"),
+    ("exposes(SAV) && in_table", 14, "use 'and'"),
+    ("'unterminated", 1, "no closing"),
+    ("not", 4, "expected a condition"),
+    ("(in_table", 10, "expected ')'"),
+    ("in_table)", 9, "unexpected ')'"),
+    ("exposes(SAV) == 3", 1, "only an attribute or a value"),
+    ("in_table > 3", 10, "needs numbers or section numbers"),
+    ("category", 1, "not true or false"),
+    ("exposes", 1, "needs its argument in parentheses"),
+    ("category(packet, stream)", 18, "takes one argument"),
+    ("interfaces == tls", 15, "is a number"),
+    ("in_table == 3", 13, "true or false"),
+    ("section == abc", 12, "not a section number"),
+    ("category == true", 13, "not true or false"),
+    ("group == interfaces", 10, "different kinds of values"),
+    ("id(tls)", 1, "is an attribute, not a predicate"),
+    ("3", 1, "alone is not a condition"),
+    ("(" * 60 + "true" + ")" * 60, 41, "nests deeper"),
+    ("not " * 60 + "true", 157, "nests deeper"),
+    ("x" * 2001, 1, "longer than"),
+]
+#: A query naming something the catalog does not have, the column and words of the message.
+UNKNOWN_NAMES = [
+    ("exposes(SAV) and tranport(datagram)", 18, "unknown predicate 'tranport' (did you mean 'transport'?)"),
+    ("exposes(XYZ)", 9, "unknown interface 'XYZ'"),
+    ("category(nope)", 10, "unknown category 'nope'"),
+    ("phase(during)", 7, "unknown phase 'during'"),
+    ("transport(carrier-pigeon)", 11, "unknown transport 'carrier-pigeon'"),
+    ("cites(RFC0000)", 7, "unknown reference 'RFC0000'"),
+    ("specific(magic)", 10, "unknown specific 'magic'"),
+    ("category == foo", 13, "unknown category 'foo'"),
+    ("structure == weird", 14, "unknown structure 'weird'"),
+    ("id in [tls, zzz]", 13, "unknown protocol 'zzz'"),
+    ("colour == red", 1, "unknown attribute 'colour'"),
+    ("tls", 1, "did you mean id == tls?"),
+    ("packet", 1, "did you mean category(packet)?"),
+    ("SAV", 1, "did you mean exposes(SAV)?"),
+    ("RFC8446", 1, "did you mean cites(RFC8446)?"),
+    ("banana", 1, "unknown name 'banana'"),
+]
+
+
 @pytest.mark.parametrize(
-    ("query", "column", "fragment"),
+    ("query", "column", "fragment", "subtype"),
     [
-        ("", 1, "empty"),
-        ("   ", 1, "empty"),
-        ("exposes(SAV) and", 17, "expected a condition"),
-        ("exposes(SAV", 12, "expected ',' or ')'"),
-        ("exposes()", 9, "expected an id"),
-        ("exposes(SAV,)", 13, "expected an id"),
-        ("id in tls", 7, "'['"),
-        ("id in [tls", 11, "expected ',' or ']'"),
-        ("a b", 3, "join conditions with 'and' or 'or'"),
-        ("exposes(SAV) && in_table", 14, "use 'and'"),
-        ("'unterminated", 1, "no closing"),
-        ("not", 4, "expected a condition"),
-        ("(in_table", 10, "expected ')'"),
-        ("in_table)", 9, "unexpected ')'"),
-        ("exposes(SAV) == 3", 1, "only an attribute or a value"),
-        ("in_table > 3", 10, "needs numbers or section numbers"),
-        ("category", 1, "not true or false"),
-        ("exposes", 1, "needs its argument in parentheses"),
-        ("category(packet, stream)", 18, "takes one argument"),
-        ("interfaces == tls", 15, "is a number"),
-        ("in_table == 3", 13, "true or false"),
-        ("section == abc", 12, "not a section number"),
-        ("category == true", 13, "not true or false"),
-        ("group == interfaces", 10, "different kinds of values"),
-        ("id(tls)", 1, "is an attribute, not a predicate"),
-        ("3", 1, "alone is not a condition"),
-        ("(" * 60 + "true" + ")" * 60, 41, "nests deeper"),
-        ("not " * 60 + "true", 157, "nests deeper"),
-        ("x" * 2001, 1, "longer than"),
+        *((*row, Subtype.QUERY_SYNTAX) for row in SYNTAX_ERRORS),
+        *((*row, Subtype.UNKNOWN_NAME) for row in UNKNOWN_NAMES),
     ],
 )
-def test_syntax_errors_name_the_column(survey: Catalog, query: str, column: int, fragment: str) -> None:
+def test_errors_name_the_column(survey: Catalog, query: str, column: int, fragment: str, subtype: Subtype) -> None:
     problem = error(survey, query)
-    assert problem.subtype is Subtype.QUERY_SYNTAX
+    assert problem.subtype is subtype
     assert problem.column == column
     assert fragment in problem.message
     assert str(problem).startswith(f"column {column}: ")
-
-
-@pytest.mark.parametrize(
-    ("query", "column", "fragment"),
-    [
-        ("exposes(SAV) and tranport(datagram)", 18, "unknown predicate 'tranport' (did you mean 'transport'?)"),
-        ("exposes(XYZ)", 9, "unknown interface 'XYZ'"),
-        ("category(nope)", 10, "unknown category 'nope'"),
-        ("phase(during)", 7, "unknown phase 'during'"),
-        ("transport(carrier-pigeon)", 11, "unknown transport 'carrier-pigeon'"),
-        ("cites(RFC0000)", 7, "unknown reference 'RFC0000'"),
-        ("specific(magic)", 10, "unknown specific 'magic'"),
-        ("category == foo", 13, "unknown category 'foo'"),
-        ("structure == weird", 14, "unknown structure 'weird'"),
-        ("id in [tls, zzz]", 13, "unknown protocol 'zzz'"),
-        ("colour == red", 1, "unknown attribute 'colour'"),
-        ("tls", 1, "did you mean id == tls?"),
-        ("packet", 1, "did you mean category(packet)?"),
-        ("SAV", 1, "did you mean exposes(SAV)?"),
-        ("RFC8446", 1, "did you mean cites(RFC8446)?"),
-        ("banana", 1, "unknown name 'banana'"),
-    ],
-)
-def test_unknown_names_name_the_column(survey: Catalog, query: str, column: int, fragment: str) -> None:
-    problem = error(survey, query)
-    assert problem.subtype is Subtype.UNKNOWN_NAME
-    assert problem.column == column
-    assert fragment in problem.message
 
 
 def test_errors_pickle_with_their_column() -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_tapssec.sphinxext.document_queries import compile_or_warn, note_catalog
@@ -20,6 +21,14 @@ if TYPE_CHECKING:
     from sphinx_tapssec.model.entities import Catalog, Protocol
 
 T = TypeVar("T")
+
+
+#: The options every table directive takes, as docutils' own ``table`` does.
+TABLE_OPTIONS: dict[str, Callable[[str | None], object]] = {
+    "caption": directives.unchanged_required,
+    "name": directives.unchanged,
+    "class": directives.class_option,
+}
 
 
 def id_list(argument: str | None) -> list[str]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, adopt, edition_catalog, id_list
+from sphinx_tapssec.sphinxext.directives.base import TABLE_OPTIONS, CatalogDirective, adopt, edition_catalog, id_list
 from sphinx_tapssec.sphinxext.directives.developments import matrix_proposed
 from sphinx_tapssec.sphinxext.directives.taps_mapping import matrix_taps
 from sphinx_tapssec.sphinxext.domain import normalize
@@ -32,11 +32,9 @@ class InterfaceMatrix(CatalogDirective):
         "phase": directives.unchanged_required,
         "category": directives.unchanged_required,
         "all-protocols": directives.flag,
-        "caption": directives.unchanged_required,
+        **TABLE_OPTIONS,
         "no-legend": directives.flag,
         "no-notes": directives.flag,
-        "name": directives.unchanged,
-        "class": directives.class_option,
         "filter": directives.unchanged_required,
         "edition": directives.unchanged_required,
         "taps": directives.flag,

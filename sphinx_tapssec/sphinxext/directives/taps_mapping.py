@@ -8,7 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from sphinx_tapssec.sphinxext.config import get_config
-from sphinx_tapssec.sphinxext.directives.base import CatalogDirective, id_list
+from sphinx_tapssec.sphinxext.directives.base import TABLE_OPTIONS, CatalogDirective, id_list
 from sphinx_tapssec.sphinxext.translations import _
 from sphinx_tapssec.sphinxext.warnings import Subtype
 
@@ -31,11 +31,9 @@ class TapsMappingTable(CatalogDirective):
         "coverage": id_list,
         "interfaces": id_list,
         "notes": directives.flag,
-        "caption": directives.unchanged_required,
+        **TABLE_OPTIONS,
         "no-caption": directives.flag,
         "no-checked": directives.flag,
-        "name": directives.unchanged,
-        "class": directives.class_option,
     }
 
     def run(self) -> list[nodes.Node]:
