@@ -172,22 +172,26 @@ class LatexCell(NamedTuple):
 
 
 _LATEX_TARGET = re.compile(r"\\hyperref\[\\detokenize\{([^{}]*)\}\]")
-_LATEX_CELL = re.compile(r"\\sphinxAtStartPar\n(.*?)\n\\sphinxbeforeendvarwidth", re.DOTALL)
+#: A cell's text: Sphinx 9 ends it with the varwidth box it wraps it in, Sphinx 8.2 with the cell.
+_LATEX_CELL = re.compile(r"\\sphinxAtStartPar\n(.*?)(?:\n\\sphinxbeforeendvarwidth|\Z)", re.DOTALL)
+#: Where a cell starts: ``&`` at the start of a line, or a second ``&`` right after one (an empty
+#: cell, as Sphinx 8.2 writes it).
+_LATEX_CELL_START = re.compile(r"\n&|(?<=&)&")
 _LATEX_MARKUP = re.compile(r"\\DUrole\{[^{}]*\}|\\hyperref\[[^\]]*\]|\\[a-zA-Z]+|[{}$]")
 
 
 def latex_table(tex: str, start: int = 0) -> list[list[LatexCell]]:
     """The rows of the first ``tabulary`` at or after *start* in LaTeX output, as cells.
 
-    Sphinx writes each cell in a ``varwidth`` box, ends each row with ``\\\\`` and starts each
-    cell after the first with ``&``.
+    Sphinx ends each row with ``\\\\`` and starts each cell after the first with ``&``; Sphinx 9
+    writes each cell in a ``varwidth`` box, Sphinx 8.2 does not.
     """
     begin = tex.index(r"\begin{tabulary}", start)
     body = tex[begin : tex.index(r"\end{tabulary}", begin)]
     rows = []
     for row in re.split(r"\\\\\n", body)[:-1]:
         cells = []
-        for cell in re.split(r"\n&", row):
+        for cell in _LATEX_CELL_START.split(row):
             content = _LATEX_CELL.search(cell)
             words = content.group(1) if content else ""
             target = _LATEX_TARGET.search(words)

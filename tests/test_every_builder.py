@@ -99,7 +99,8 @@ _MARKUP = {
         r"\\(?:begin|end)\{varwidth\}(?:\[t\]\{\\sphinxcolwidth\{\d+\}\{\d+\}\})?%?"
         r"|\\(?:DUrole|sphinxhref|label|index)\{[^{}]*\}|\\hyperref\[[^\]]*\]|\\[a-zA-Z]+\*?"
     ),
-    "man": r"\\f[BIRP]|\\\(bu|^\.[A-Za-z]+.*$|^T\{$|^T\}|\tT\{",
+    # Sphinx 8.2's man writer marks links with groff's ``\X'tty: link URL'`` escapes.
+    "man": r"\\f[BIRP]|\\\(bu|\\X'tty: link[^']*'|\\%|^\.[A-Za-z]+.*$|^T\{$|^T\}|\tT\{",
     "texinfo": r"@[a-z]+(?=\{)|@(?:item|headitem|tab)\b",
 }
 _SPELLING = [("\\sphinxhyphen{}", "-"), ("\\-", "-"), ("\n\n@tab\n\n", " @tab "), ("@item\n\n", "@item ")]
