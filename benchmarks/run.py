@@ -74,7 +74,8 @@ class Edit:
 def edits(generated: Generated) -> list[Edit]:
     """Edit one protocol (in the table, from the middle of the catalog), the interfaces, an unused file."""
     protocols = generated.catalog.protocols
-    protocol = next(p for p in protocols[len(protocols) // 2 :] + protocols if p.in_table)
+    # One whose description spans lines: the export writes it as a ``|`` block, where the edit goes.
+    protocol = next(p for p in protocols[len(protocols) // 2 :] + protocols if p.in_table and "\n" in p.description)
     layout, catalog_dir = generated.layout, generated.catalog_dir
     return [
         Edit(
