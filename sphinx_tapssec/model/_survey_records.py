@@ -16,6 +16,7 @@ from sphinx_tapssec.model.fields import (
     SECTION_PATTERN,
     Kind,
     description_field,
+    edition_optional,
     id_field,
     name_field,
     note_field,
@@ -60,13 +61,8 @@ class Heading:
     """A section heading of the surveyed document."""
 
     #: ``None`` for an unnumbered section such as the authors' addresses.
-    number: str | None = yaml_field(
-        Kind.STRING,
-        "Section number; absent for an unnumbered section.",
-        required=False,
-        pattern=SECTION_PATTERN,
-        changeable=True,
-        removable=True,
+    number: str | None = edition_optional(
+        Kind.STRING, "Section number; absent for an unnumbered section.", pattern=SECTION_PATTERN
     )
     title: str = yaml_field(Kind.STRING, "Heading as printed.", changeable=True)
     #: Stable key: the number (or title) in the edition the catalog is written as.
@@ -94,13 +90,9 @@ class Survey:
     date: str = yaml_field(Kind.STRING, "Publication date, YYYY-MM-DD.", changeable=True)
     status: str = yaml_field(Kind.STRING, "Document status, e.g. Internet-Draft, Informational.", changeable=True)
     authors: tuple[Author, ...] = yaml_field(Kind.RECORDS, "Authors in order.", record=Author)
-    url: str | None = yaml_field(
-        Kind.STRING, "Where the document is published.", required=False, changeable=True, removable=True
-    )
+    url: str | None = edition_optional(Kind.STRING, "Where the document is published.")
     abstract: str = yaml_field(Kind.TEXT, "What the document is about.")
-    expires: str | None = yaml_field(
-        Kind.STRING, "Expiry date of an Internet-Draft, YYYY-MM-DD.", required=False, changeable=True, removable=True
-    )
+    expires: str | None = edition_optional(Kind.STRING, "Expiry date of an Internet-Draft, YYYY-MM-DD.")
     source: Source = origin()
     #: The table of contents, top two levels.
     sections: tuple[Heading, ...] = yaml_field(
@@ -188,13 +180,8 @@ class Reference:
     )
     source: Source = origin()
     #: Citation label shown instead of the id (RFC 8922 cites drafts as e.g. ``[QUIC-TLS]``).
-    label: str | None = yaml_field(
-        Kind.STRING,
-        "Citation label shown instead of the id, e.g. QUIC-TRANSPORT.",
-        required=False,
-        changeable=True,
-        removable=True,
-        default=None,
+    label: str | None = edition_optional(
+        Kind.STRING, "Citation label shown instead of the id, e.g. QUIC-TRANSPORT.", default=None
     )
 
     @property

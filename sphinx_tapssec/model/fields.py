@@ -154,6 +154,11 @@ def note_field() -> Any:
     return yaml_field(Kind.TEXT, "A remark in plain text.", required=False)
 
 
+def edition_optional(kind: Kind, help: str, *, pattern: str | None = None, default: Any = dataclasses.MISSING) -> Any:
+    """An optional field that a later edition may change, or drop (an RFC has no expiry date)."""
+    return yaml_field(kind, help, required=False, pattern=pattern, changeable=True, removable=True, default=default)
+
+
 @dataclass_transform(
     frozen_default=True,
     field_specifiers=(
@@ -167,6 +172,7 @@ def note_field() -> Any:
         description_field,
         references_field,
         note_field,
+        edition_optional,
     ),
 )
 def record(name: str | None = None, help: str = "") -> Callable[[type[_C]], type[_C]]:
