@@ -82,9 +82,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # The build's life, in the order Sphinx runs it. Handlers of one event run in the order
     # they are connected here, unless a priority says otherwise.
+    app.connect("config-inited", html_assets.add_static_path)
     app.connect("builder-inited", catalog_loading.load)
     app.connect("builder-inited", note_sphinx_design)
-    app.connect("builder-inited", html_assets.add_static_path)
     app.connect("env-get-outdated", catalog_loading.outdated_by_new_files)
     app.connect("env-get-outdated", incremental.outdated)
     # note_citations reads what note_linked_records stored, so it is connected after it.

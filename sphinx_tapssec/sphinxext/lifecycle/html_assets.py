@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 CSS_FILE = "tapssec.css"
 #: Progressive enhancement of ``table.tapssec-matrix``: filters, highlights, tooltips, keyboard.
@@ -14,19 +15,20 @@ JS_FILE = "tapssec-matrix.js"
 STATIC_DIR = Path(__file__).parents[2] / "static"
 
 
-def add_static_path(app: Sphinx) -> None:
-    """``builder-inited``: have HTML builders copy :data:`STATIC_DIR` into ``_static``, as a project's own
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """``config-inited``: have HTML builders copy :data:`STATIC_DIR` into ``_static``, as a project's own
     ``html_static_path`` is (the way sphinx-copybutton and sphinx-design ship theirs).
 
     Sphinx copies static files before it writes any page, so each page links an asset with the
     checksum of the copy it will find (``tapssec.css?v=...``), in clean and incremental builds
     alike. The folder goes first, so a file of the same name in the project's own static path
-    wins, as it did when the extension copied its files itself. The option gets a new list, so
-    the list ``conf.py`` holds is not changed in place. Sphinx has hashed the HTML options into
-    ``.buildinfo`` before this event, so the added folder does not make the next build outdated.
+    wins. The option gets a new list, so the list ``conf.py`` holds is not changed in place.
+
+    It is added when the configuration is read, before the pickled environment's configuration is
+    compared with it: added later, every incremental build said "The configuration has changed
+    (1 option: 'html_static_path')". Other builders ignore the option.
     """
-    if app.builder.format == "html":
-        app.config.html_static_path = [str(STATIC_DIR), *app.config.html_static_path]
+    config.html_static_path = [str(STATIC_DIR), *config.html_static_path]
 
 
 def link_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
