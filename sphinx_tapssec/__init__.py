@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Bump when the shape of the domain data changes, so stale environments are rebuilt.
-ENV_VERSION = 12
+ENV_VERSION = 13
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

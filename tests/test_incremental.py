@@ -91,3 +91,33 @@ def test_removed_protocol_file_leaves_the_matrix(incremental_project: Path) -> N
     assert len(warnings) == 1
     assert warnings[0].startswith(f"{incremental_project / 'xref.rst'}:4: WARNING: unknown protocol 'beta'")
     assert list(_matrix_rows(incremental_project)) == ["Alpha"]
+
+
+def test_protocol_file_fixed_after_an_error_is_shown_again(incremental_project: Path) -> None:
+    alpha = incremental_project / "catalog" / "protocols" / "alpha.yaml"
+    edit(alpha, "name: Alpha\n", "name: [Alpha\n")  # a YAML syntax error: the file is skipped
+    read, warnings, _ = rebuild(incremental_project)
+    assert {"proto", "matrix"} <= read
+    assert any("unknown protocol 'alpha'" in w or "protocol 'alpha' was skipped" in w for w in warnings)
+    assert parse_html(_html(incremental_project, "proto")).find_all("dt", id="tapssec-protocol-alpha") == []
+    # The fix is in the catalog, not in proto.rst: the page named alpha while it was absent.
+    edit(alpha, "name: [Alpha\n", "name: Alpha\n")
+    read, warnings, _ = rebuild(incremental_project)
+    assert warnings == []
+    assert {"proto", "matrix"} <= read
+    assert "plain" not in read
+    signature = parse_html(_html(incremental_project, "proto")).find("dt", id="tapssec-protocol-alpha")
+    assert signature.text().strip().startswith("Alpha")
+
+
+def test_link_to_a_protocol_file_put_back_is_resolved_again(incremental_project: Path) -> None:
+    beta = incremental_project / "catalog" / "protocols" / "beta.yaml"
+    text = beta.read_text(encoding="utf-8")
+    beta.unlink()
+    rebuild(incremental_project)
+    beta.write_text(text, encoding="utf-8")
+    read, warnings, _ = rebuild(incremental_project)
+    assert warnings == []
+    assert {"xref", "matrix"} <= read
+    xref = parse_html(_html(incremental_project, "xref"))
+    assert "Only a link to Beta." in " ".join(xref.text().split())

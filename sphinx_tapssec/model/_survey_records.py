@@ -21,6 +21,7 @@ from sphinx_tapssec.model.fields import (
     name_field,
     note_field,
     origin,
+    pickled_by_position,
     record,
     references_field,
     section_field,
@@ -36,6 +37,7 @@ SPECIFIC_CLASS = "transport-specific"
 CITATION = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\]")
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a record was read, so that later checks can point at it."""
@@ -53,7 +55,8 @@ class Source:
 
     def at(self, key: str) -> Source:
         """This source, at the line of *key* (the record's line when the key is absent)."""
-        return Source(self.path, dict(self.fields).get(key, self.line))
+        # A loop, not a dict: the checks ask for thousands of these per load, most of them never used.
+        return Source(self.path, next((line for name, line in self.fields if name == key), self.line))
 
 
 @record("heading", "A section heading of the surveyed document.")

@@ -101,14 +101,18 @@ class _Validator:
                     )
         return tuple(kept)
 
-    def known(self, kind: str, keys: Iterable[str], source: Source, what: str) -> tuple[str, ...]:
-        """The *keys* that name an existing record of *kind*; the others are reported."""
+    def known(
+        self, kind: str, keys: Iterable[str], source: Source, what: str, field: str | None = None
+    ) -> tuple[str, ...]:
+        """The *keys* that name an existing record of *kind*; the others are reported at *source*,
+        on the line of *field* when given (looked up only then: most keys are known)."""
         kept = []
         for key in keys:
             if self.catalog.has(kind, key):
                 kept.append(key)
             else:
-                self.report(source, _UNKNOWN[kind], f"{what}: {self.catalog.missing(kind, key)}")
+                where = source.at(field) if field else source
+                self.report(where, _UNKNOWN[kind], f"{what}: {self.catalog.missing(kind, key)}")
         return tuple(kept)
 
     def needed(self, record: Any, kind: str, key: str, field: str) -> bool:
@@ -123,15 +127,15 @@ class _Validator:
         self.skipped.append((record_kind, record.id, source.location))
         return False
 
-    def citations(self, text: str | None, source: Source, what: str) -> None:
+    def citations(self, text: str | None, source: Source, what: str, field: str | None = None) -> None:
         for match in CITATION.finditer(text or ""):
-            self.known("reference", [match.group(1)], source, what)
+            self.known("reference", [match.group(1)], source, what, field)
 
     def dependency(self, dependency: Dependency | None, what: str) -> Dependency | None:
         if dependency is None:
             return None
-        self.citations(dependency.note, dependency.source.at("note"), what)
-        refs = self.known("reference", dependency.references, dependency.source.at("references"), what)
+        self.citations(dependency.note, dependency.source, what, "note")
+        refs = self.known("reference", dependency.references, dependency.source, what, "references")
         return _with(dependency, references=refs)
 
     def exposures(self, protocol: Protocol) -> tuple[Exposure, ...]:
@@ -145,8 +149,8 @@ class _Validator:
                 self.report(exposure.source, Subtype.DUPLICATE_ID, f"{what} {exposure.code!r} twice")
                 continue
             seen.add(exposure.code)
-            self.citations(exposure.note, exposure.source.at("note"), what)
-            refs = self.known("reference", exposure.references, exposure.source.at("references"), what)
+            self.citations(exposure.note, exposure.source, what, "note")
+            refs = self.known("reference", exposure.references, exposure.source, what, "references")
             kept.append(_with(exposure, references=refs))
         return tuple(kept)
 
@@ -156,24 +160,24 @@ class _Validator:
             return None
         needs = protocol.transport
         where = protocol.source
-        group = needs.group and (self.known("category", [needs.group], needs.source.at("group"), what) or (None,))[0]
+        group = needs.group and (self.known("category", [needs.group], needs.source, what, "group") or (None,))[0]
         needs = _with(
             needs,
-            requires=self.known("transport", needs.requires, needs.source.at("requires"), what),
+            requires=self.known("transport", needs.requires, needs.source, what, "requires"),
             group=group or None,
             byte_stream_mapping=self.dependency(needs.byte_stream_mapping, what),
             specific=self.dependency(needs.specific, what),
         )
-        self.citations(protocol.description, where.at("description"), what)
-        self.citations(protocol.summary, where.at("summary"), what)
+        self.citations(protocol.description, where, what, "description")
+        self.citations(protocol.summary, where, what, "summary")
         for text in (protocol.structure.handshake, protocol.structure.record):
-            self.citations(text, where.at("structure"), what)
-        self.citations(needs.note, needs.source.at("note"), what)
+            self.citations(text, where, what, "structure")
+        self.citations(needs.note, needs.source, what, "note")
         return _with(
             protocol,
             transport=needs,
             exposes=self.exposures(protocol),
-            references=self.known("reference", protocol.references, where.at("references"), what),
+            references=self.known("reference", protocol.references, where, what, "references"),
         )
 
     def interface_key(self, key_or_code: str, source: Source, what: str) -> str | None:
@@ -191,7 +195,7 @@ class _Validator:
         kept = []
         for entry in index.entries:
             what = "status entry"
-            if not self.known("reference", [entry.reference], entry.source.at("reference"), what):
+            if not self.known("reference", [entry.reference], entry.source, what, "reference"):
                 continue
             if entry.reference in seen:
                 self.report(entry.source, Subtype.DUPLICATE_ID, f"{what}: {entry.reference!r} is given twice")
@@ -203,7 +207,7 @@ class _Validator:
     def taps(self, api: TapsApi | None) -> TapsApi | None:
         if api is None:
             return None
-        self.url(api.url, api.source.at("url"), f"taps_api {api.document!r}")
+        self.url(api.url, api.source, f"taps_api {api.document!r}", "url")
         seen: set[str] = set()
         kept = []
         for mapping in api.mappings:
@@ -222,7 +226,7 @@ class _Validator:
         if not self.needed(development, "protocol", development.protocol, "protocol"):
             return None
         for item in development.sources:
-            self.url(item.url, development.source.at("sources"), what)
+            self.url(item.url, development.source, what, "sources")
         proposals = []
         for proposal in development.proposals:
             key = self.interface_key(proposal.interface, development.source.at("proposals"), what)
@@ -230,18 +234,18 @@ class _Validator:
                 proposals.append(dataclasses.replace(proposal, interface=key))
         return dataclasses.replace(development, proposals=tuple(proposals))
 
-    def url(self, url: str | None, source: Source, what: str) -> None:
+    def url(self, url: str | None, source: Source, what: str, field: str) -> None:
         if url and not safe_url(url, self.url_schemes):
             self.report(
-                source,
+                source.at(field),
                 Subtype.UNSAFE_URL,
                 f"{what}: URL {url!r} is not an allowed link (schemes: {', '.join(self.url_schemes)}); "
                 "it is shown as text",
             )
 
     def with_refs(self, record: Any, text_field: str, what: str) -> Any:
-        self.citations(getattr(record, text_field), record.source.at(text_field), what)
-        refs = self.known("reference", record.references, record.source.at("references"), what)
+        self.citations(getattr(record, text_field), record.source, what, text_field)
+        refs = self.known("reference", record.references, record.source, what, "references")
         return _with(record, references=refs)
 
 
@@ -252,7 +256,7 @@ def validate(catalog: Catalog, url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> 
     """
     check = _Validator(catalog, url_schemes)
     for reference in catalog.references:
-        check.url(reference.url, reference.source.at("url"), f"reference {reference.id!r}")
+        check.url(reference.url, reference.source, f"reference {reference.id!r}", "url")
     unique = dataclasses.replace(
         catalog,
         protocols=check.unique(catalog.protocols, "protocol"),
@@ -275,7 +279,7 @@ def validate(catalog: Catalog, url_schemes: Sequence[str] = DEFAULT_SCHEMES) -> 
     omitted = tuple(check.with_refs(o, "note", f"omitted {o.id!r}") for o in unique.omitted)
     groups: tuple[Category | Phase | Transport, ...] = (*unique.categories, *unique.phases, *unique.transports)
     for group in groups:
-        check.citations(group.description, group.source.at("description"), repr(group.id))
+        check.citations(group.description, group.source, repr(group.id), "description")
     result = dataclasses.replace(check.catalog, protocols=protocols, omitted=omitted, skipped=check.all_skipped())
     check.catalog = result
     result = dataclasses.replace(
@@ -296,4 +300,6 @@ DUPLICATE_RULE = "the file named after the id wins, else the first file in name 
 
 def _winner(group: Sequence[_R]) -> _R:
     """Of records sharing an id, in reading order: the one in a file named after the id, else the first."""
+    if len(group) == 1:
+        return group[0]
     return next((record for record in group if PurePath(record.source.path).stem == record.id), group[0])

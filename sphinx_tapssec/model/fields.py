@@ -9,7 +9,7 @@ the YAML export, the JSON Schema, the format reference and the editions all work
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
@@ -159,6 +159,25 @@ def edition_optional(kind: Kind, help: str, *, pattern: str | None = None, defau
     return yaml_field(kind, help, required=False, pattern=pattern, changeable=True, removable=True, default=default)
 
 
+def pickled_by_position(cls: type[_C]) -> type[_C]:
+    """*cls*, a frozen slots dataclass, with a faster ``__setstate__`` than the one dataclasses
+    write, which looks the fields up again for every object: an incremental build unpickles every
+    record of the catalog with the environment (about 60,000 objects at N = 3000 protocols)."""
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    set_slot = object.__setattr__
+
+    def get_state(self: Any) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in names])
+
+    def set_state(self: Any, state: Sequence[Any]) -> None:
+        for name, value in zip(names, state, strict=True):
+            set_slot(self, name, value)
+
+    cls.__getstate__ = get_state  # type: ignore[method-assign]
+    cls.__setstate__ = set_state  # type: ignore[attr-defined]
+    return cls
+
+
 @dataclass_transform(
     frozen_default=True,
     field_specifiers=(
@@ -181,7 +200,7 @@ def record(name: str | None = None, help: str = "") -> Callable[[type[_C]], type
     name, the class is a base that records share fields through."""
 
     def make(cls: type[_C]) -> type[_C]:
-        result = dataclass(frozen=True, slots=True)(cls)
+        result = pickled_by_position(dataclass(frozen=True, slots=True)(cls))
         if name is not None:
             result.record_name = name  # type: ignore[attr-defined]
             result.record_help = help  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from sphinx_tapssec.model.fields import pickled_by_position
 from sphinx_tapssec.model.problems import Problem
 
 
@@ -24,6 +25,7 @@ def digest(content: bytes) -> bytes:
     return hashlib.blake2b(content, digest_size=20).digest()
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """What reading one catalog file gave."""

@@ -1,7 +1,7 @@
 """Babel's extraction method for the package (``make locale``; see the guide's embedding page).
 
 Besides the strings marked with ``_`` and ``N_``, it extracts the help sentence of each
-declaration of the catalog format (``yaml_field`` and ``@record`` in the record modules of
+declaration of the catalog format (``yaml_field``, ``edition_optional`` and ``@record`` in the record modules of
 :mod:`sphinx_tapssec.model`, ``FileSpec`` in :mod:`~sphinx_tapssec.model.spec`) and of the query language
 (:mod:`sphinx_tapssec.query`). The model imports no Sphinx, so these sentences carry no marker:
 they are the English text of the JSON Schema, and the ``catalog-format`` and ``query-reference``
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Iterator, Mapping
 
 #: The declaration classes and the position of their help sentence among the positional arguments.
-DECLARATIONS = {"yaml_field": 1, "record": 1, "FileSpec": 4, "Attribute": 2, "Predicate": 2}
+DECLARATIONS = {"yaml_field": 1, "edition_optional": 1, "record": 1, "FileSpec": 4, "Attribute": 2, "Predicate": 2}
 
 
 def declared_help(source: bytes) -> Iterator[tuple[int, str]]:

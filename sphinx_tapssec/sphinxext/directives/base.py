@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_tapssec.sphinxext.document_queries import compile_or_warn, note_catalog
 from sphinx_tapssec.sphinxext.domain import KINDS, normalize
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, get_domain, note_catalog_wide, note_sources
-from sphinx_tapssec.sphinxext.lifecycle.incremental import Condition, note_selection, select
+from sphinx_tapssec.sphinxext.lifecycle.incremental import Condition, note_absent, note_selection, select
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -144,6 +144,7 @@ class CatalogDirective(SphinxDirective):
                 known.append(key)
             else:
                 self.warn(f"{self.name}: {self.catalog.missing(kind, key)}", KINDS[kind][1])
+                note_absent(self.env, kind, key)
         return known
 
     def option_ids(self, option: str, kind: str) -> list[str] | None:

@@ -15,7 +15,7 @@ from sphinx_tapssec.sphinxext.directives import developments
 from sphinx_tapssec.sphinxext.directives.base import adopt, id_list
 from sphinx_tapssec.sphinxext.domain import KIND_NAMES, KINDS, canonical, display_name, node_id, normalize
 from sphinx_tapssec.sphinxext.lifecycle.catalog_loading import get_catalog, get_domain, note_sources
-from sphinx_tapssec.sphinxext.lifecycle.incremental import note_selection, select
+from sphinx_tapssec.sphinxext.lifecycle.incremental import note_absent, note_selection, select
 from sphinx_tapssec.sphinxext.translations import _
 from sphinx_tapssec.sphinxext.warnings import Subtype, warn
 
@@ -51,6 +51,7 @@ class CatalogObject(ObjectDescription[str]):
         if not self.catalog.has(self.kind, self.key):
             missing = self.catalog.missing(self.kind, self.key)
             warn(f"{self.name}: {missing}", KINDS[self.kind][1], self.get_location())
+            note_absent(self.env, self.kind, self.key)
             return []
         # Both spellings (``secproto`` and ``tapssec:protocol``) describe the same object type.
         self.name: str = f"tapssec:{self.kind}"

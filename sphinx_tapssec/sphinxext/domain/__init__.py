@@ -193,9 +193,10 @@ class TapssecDomain(Domain):
         "selections": {},  # docname -> [dependencies.Selection]: the protocols each list showed
         "cited_at": {},  # docname -> ((reference id, line), ...), kept when tapssec_obsolete_citations is on
         "views": {},  # docname -> {(view, protocol id): digest}: what the document shows of each protocol
+        "absent": {},  # docname -> {(kind, id)}: entries it names that the catalog lacks
         "sphinx_design_loaded": False,  # whether this build loads sphinx-design (set at builder-inited)
     }
-    data_version = 8
+    data_version = 9
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:

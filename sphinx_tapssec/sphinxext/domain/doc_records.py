@@ -21,8 +21,9 @@ class ClaimRecord(NamedTuple):
 
 #: Domain data keys holding ``{docname: records}``; ``catalog_wide`` marks documents that
 #: render every record of a kind, re-read when a catalog file is added or removed; ``views``
-#: what a document shows of each protocol (see :mod:`..lifecycle.incremental`).
-PER_DOC_KEYS = ("claims", "citations", "catalog_wide", "selections", "cited_at", "views")
+#: what a document shows of each protocol; ``absent`` the entries it names that the catalog lacks
+#: (see :mod:`..lifecycle.incremental`).
+PER_DOC_KEYS = ("claims", "citations", "catalog_wide", "selections", "cited_at", "views", "absent")
 
 
 def clear(data: dict[str, Any], docname: str) -> None:

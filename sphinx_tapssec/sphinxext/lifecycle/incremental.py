@@ -13,6 +13,11 @@ appeared), so the directive also records its condition and the ids it showed, an
 ``env-get-outdated`` each condition is evaluated again on the new catalog: a document whose
 lists would now differ is re-read too.
 
+A document that names an entry the catalog lacks (a typo, or a file skipped for an error) has no
+file to depend on; it records the name (:func:`note_absent`), and is re-read once the catalog
+has such an entry: the typo fixed in the document is an edit Sphinx sees, the file fixed in
+the catalog is not.
+
 A file dependency re-reads a document whenever any byte of the file changes, though most
 documents show only part of a record: a link shows a protocol's name and long name, a matrix
 row its name, classes and exposures. Such a document records a *view* of each protocol
@@ -102,6 +107,23 @@ def _changed_views(env: BuildEnvironment, skip: set[str]) -> list[str]:
     return result
 
 
+def note_absent(env: BuildEnvironment, kind: str, key: str) -> None:
+    """Record that the current document names the *kind* entry *key*, which the catalog lacks."""
+    absent: dict[str, set[tuple[str, str]]] = get_domain(env).data.setdefault("absent", {})
+    absent.setdefault(env.docname, set()).add((kind, key))
+
+
+def _appeared(env: BuildEnvironment, skip: set[str]) -> list[str]:
+    """The documents (outside *skip*) naming an entry that was absent and that the catalog now has."""
+    catalog = get_domain(env).catalog
+    absent: dict[str, set[tuple[str, str]]] = get_domain(env).data.get("absent", {})
+    return [
+        docname
+        for docname, names in absent.items()
+        if docname not in skip and any(catalog.has(kind, key) for kind, key in names)
+    ]
+
+
 class Selection(NamedTuple):
     """The protocols one directive listed, and the conditions that chose them."""
 
@@ -132,8 +154,8 @@ def note_selection(
 
 
 def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
-    """``env-get-outdated``: the documents whose lists would now hold other protocols, or whose
-    views of a protocol changed."""
+    """``env-get-outdated``: the documents whose lists would now hold other protocols, whose
+    views of a protocol changed, or that name an entry the catalog did not have and now has."""
     catalog = get_domain(env).catalog
     selections: dict[str, list[Selection]] = get_domain(env).data.get("selections", {})
     answers: dict[tuple[Condition, ...], tuple[str, ...]] = {}
@@ -148,6 +170,7 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
                 result.append(docname)
                 break
     result += _changed_views(env, {*removed, *changed, *result})
+    result += _appeared(env, {*removed, *changed, *result})
     return sorted(result)
 
 
@@ -173,6 +196,7 @@ def note_linked_records(app: Sphinx, doctree: nodes.document) -> None:
         # The catalog's lookup methods are named after the kinds (as in the domain's resolve_xref).
         record = getattr(catalog, kind)(key)
         if record is None:
+            note_absent(app.env, kind, key)
             continue
         if kind == "protocol":
             # A link shows the protocol's name and long name alone: a view, not its whole file.
