@@ -46,11 +46,15 @@ class Report:
     thin_edit: tuple[Measurement, ...] = ()
     #: The thin pages written with sphinx-needs (:mod:`benchmarks._needs`), clean builds.
     needs: Sample | None = None
+    #: The thin floor's pages with compact entries (``secproto`` with ``:compact:``), clean builds.
+    ext_compact: Sample | None = None
+    #: As :attr:`thin_edit`, with the compact entries instead of the full ones.
+    compact_edit: tuple[Measurement, ...] = ()
 
     @property
     def samples(self) -> list[Sample]:
         """Every clean-build sample measured."""
-        optional = (self.thin, self.ext_thin, self.ext_j2_no_pause, self.needs)
+        optional = (self.thin, self.ext_thin, self.ext_j2_no_pause, self.needs, self.ext_compact)
         return [self.floor, self.ext, self.floor_j2, self.ext_j2, *(s for s in optional if s is not None)]
 
     @property
@@ -197,48 +201,70 @@ def _edit_cells(edit: Sequence[Measurement]) -> list[str]:
     return [f"{edit[0].seconds:.2f}", f"{edit[1].seconds:.2f}", f"{ratio:.2f}", _yes(ratio <= THIN_EDIT_TARGET)]
 
 
-def thin_table(reports: Sequence[Report]) -> str:
+def _thin_rows(reports: Sequence[Report], compact: bool) -> list[list[str]]:
+    """The thin table's rows: the full entries' project, or the compact entries' one."""
     rows = []
     for r in reports:
-        if r.thin is None or r.ext_thin is None or len(r.thin_edit) != 4:
+        ext, edits = (r.ext_compact, r.compact_edit) if compact else (r.ext_thin, r.thin_edit)
+        if r.thin is None or ext is None or len(edits) != 4:
             continue
-        ratio = _paired(r.ext_thin, r.thin, "seconds")
+        ratio = _paired(ext, r.thin, "seconds")
         rows.append(
             [
                 str(r.n),
                 f"{r.thin.seconds:.2f}",
-                f"{r.ext_thin.seconds:.2f}",
+                f"{ext.seconds:.2f}",
                 f"{ratio:.2f}",
-                f"{_paired(r.ext_thin, r.thin, 'cpu'):.2f}",
+                f"{_paired(ext, r.thin, 'cpu'):.2f}",
                 _yes(ratio <= THIN_TARGET),
                 f"{r.thin.peak_mb:.0f}",
-                f"{r.ext_thin.peak_mb:.0f}",
-                *_edit_cells(r.thin_edit[:2]),
-                *_edit_cells(r.thin_edit[2:]),
+                f"{ext.peak_mb:.0f}",
+                *_edit_cells(edits[:2]),
+                *_edit_cells(edits[2:]),
             ]
         )
-    headers = ["N", "thin s", "ext s", "ext/thin", "CPU ratio", "target", "thin MB", "ext MB"]
-    headers += ["description: thin s", "ext s", "ext/thin", "target", "exposure: thin s", "ext s", "ext/thin", "target"]
-    return table(headers, rows)
+    return rows
+
+
+def _thin_headers(ext: str) -> list[str]:
+    clean = ["N", "thin s", f"{ext} s", f"{ext}/thin", "CPU ratio", "target", "thin MB", f"{ext} MB"]
+    edits = [[f"{edit}: thin s", f"{ext} s", f"{ext}/thin", "target"] for edit in ("description", "exposure")]
+    return clean + edits[0] + edits[1]
+
+
+def thin_table(reports: Sequence[Report]) -> str:
+    return table(_thin_headers("ext"), _thin_rows(reports, compact=False))
+
+
+def compact_table(reports: Sequence[Report]) -> str:
+    return table(_thin_headers("compact"), _thin_rows(reports, compact=True))
 
 
 def needs_table(reports: Sequence[Report]) -> str:
-    """The extension's thin project against the same pages with sphinx-needs (clean builds, -j 1)."""
-    rows = [
-        [
-            str(r.n),
-            f"{r.needs.seconds:.2f}",
-            f"{r.ext_thin.seconds:.2f}",
-            f"{_paired(r.ext_thin, r.needs, 'seconds'):.2f}",
-            f"{_paired(r.ext_thin, r.needs, 'cpu'):.2f}",
-            _yes(_paired(r.ext_thin, r.needs, "seconds") <= NEEDS_TARGET),
-            f"{r.needs.peak_mb:.0f}",
-            f"{r.ext_thin.peak_mb:.0f}",
-        ]
-        for r in reports
-        if r.needs is not None and r.ext_thin is not None
-    ]
-    return table(["N", "needs s", "ext s", "ext/needs", "CPU ratio", "target", "needs MB", "ext MB"], rows)
+    """The extension's thin projects (full and compact entries) against the same pages with sphinx-needs
+    (clean builds, -j 1)."""
+    rows = []
+    for r in reports:
+        if r.needs is None or r.ext_thin is None:
+            continue
+        row = [str(r.n), f"{r.needs.seconds:.2f}"]
+        for ext in (r.ext_thin, r.ext_compact):
+            if ext is None:
+                row += ["-"] * 4
+                continue
+            ratio = _paired(ext, r.needs, "seconds")
+            row += [
+                f"{ext.seconds:.2f}",
+                f"{ratio:.2f}",
+                f"{_paired(ext, r.needs, 'cpu'):.2f}",
+                _yes(ratio <= NEEDS_TARGET),
+            ]
+        row += [f"{r.needs.peak_mb:.0f}", f"{r.ext_thin.peak_mb:.0f}"]
+        row += [f"{r.ext_compact.peak_mb:.0f}" if r.ext_compact is not None else "-"]
+        rows.append(row)
+    headers = ["N", "needs s", "ext s", "ext/needs", "CPU ratio", "target"]
+    headers += ["compact s", "compact/needs", "CPU ratio", "target", "needs MB", "ext MB", "compact MB"]
+    return table(headers, rows)
 
 
 def incremental_table(reports: Sequence[Report]) -> str:
@@ -307,7 +333,13 @@ def render(reports: Sequence[Report], environment: str) -> str:
             thin_table,
         ),
         (
-            "sphinx-needs (the thin pages as needs, one needtable) against the extension's thin pages; clean builds",
+            "The same with compact entries (secproto with :compact:, which shows the facts the thin floor writes:"
+            " category, exposed interfaces, transports, references, description)",
+            compact_table,
+        ),
+        (
+            "sphinx-needs (the thin pages as needs, one needtable) against the extension's thin pages, full and"
+            " compact entries; clean builds",
             needs_table,
         ),
         ("Parallel build: -j 2 against -j 1 (clean builds; identical: the same bytes in every file)", parallel_table),

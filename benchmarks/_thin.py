@@ -4,8 +4,9 @@ The equal-content floor (:mod:`benchmarks._floor`) writes out everything the ext
 A person writing the survey by hand writes less, so the thin floor is that: one section per
 protocol on pages of fifty (a heading, a field list with the category and the exposed
 interfaces, the description, bullet lists of the transports and the references) and one
-``list-table`` matrix. Its extension counterpart has the same pages: a heading and a
-``.. secproto::`` per protocol, and one ``.. interface-matrix::``.
+``list-table`` matrix. Its extension counterparts have the same pages: a heading and a
+``.. secproto::`` per protocol, and one ``.. interface-matrix::``; in the second the entries are
+``:compact:``, which shows the same facts as the hand-written section (with links).
 """
 
 from __future__ import annotations
@@ -85,15 +86,18 @@ def thin_floor_pages(catalog: Catalog) -> dict[str, str]:
     return result
 
 
-def thin_ext_pages(catalog: Catalog) -> dict[str, str]:
+def thin_ext_pages(catalog: Catalog, *, compact: bool = False) -> dict[str, str]:
+    """The thin floor's pages with the extension: a ``secproto`` per protocol, full or ``:compact:``
+    (which shows the facts the thin floor writes by hand), and one ``interface-matrix``."""
     pages = pages_of(catalog)
+    option = "   :compact:\n" if compact else ""
     result = {"index": index_page(len(pages))}
     result["matrix"] = (
         title("Summary matrix") + "\n.. interface-matrix::\n   :caption: Interfaces exposed by each protocol\n"
     )
     for number, page in enumerate(pages):
         first, last = page[0].section, page[-1].section
-        body = "".join(f"\n{title(p.name, '-')}\n.. secproto:: {p.id}\n" for p in page)
+        body = "".join(f"\n{title(p.name, '-')}\n.. secproto:: {p.id}\n{option}" for p in page)
         result[page_name(number)] = title(f"Protocols {first} to {last}") + body
     return result
 

@@ -7,6 +7,7 @@
     /tmp/bench/floor/     the same pages written out as plain reStructuredText, no extension
     /tmp/bench/thin/      the thin floor: the survey as a person would write it by hand
     /tmp/bench/ext-thin/  the thin floor's pages with the extension (see benchmarks/_thin.py)
+    /tmp/bench/ext-compact/  the same with compact entries (``secproto`` with ``:compact:``)
     /tmp/bench/needs/     the thin floor's pages with sphinx-needs: needs and a needtable (benchmarks/_needs.py)
 
 Both projects have the same documents: pages of 20 protocols (one ``secproto`` each), a page
@@ -75,6 +76,8 @@ class Generated:
     thin_dir = _Below("thin")
     #: The thin floor's pages with the extension.
     ext_thin_dir = _Below("ext-thin")
+    #: The same with compact entries.
+    ext_compact_dir = _Below("ext-compact")
 
     @property
     def needs_dir(self) -> Path:
@@ -138,7 +141,7 @@ def generate(root: Path, protocols: int, seed: int = 1) -> Generated:
     """Write the catalog and both projects under *root* (replacing what was there)."""
     catalog = synthesize(protocols, seed)
     layout = Layout.of(catalog)
-    for name in ("catalog", "ext", "floor", "thin", "ext-thin", "needs"):
+    for name in ("catalog", "ext", "floor", "thin", "ext-thin", "ext-compact", "needs"):
         shutil.rmtree(root / name, ignore_errors=True)
     result = Generated(root, catalog, layout)
     write_catalog(catalog, result.catalog_dir)
@@ -149,6 +152,7 @@ def generate(root: Path, protocols: int, seed: int = 1) -> Generated:
     _write_project(result.floor_dir, FLOOR_CONF, floor)
     _write_project(result.thin_dir, FLOOR_CONF, thin_floor_pages(catalog))
     _write_project(result.ext_thin_dir, EXT_CONF, thin_ext_pages(catalog))
+    _write_project(result.ext_compact_dir, EXT_CONF, thin_ext_pages(catalog, compact=True))
     _write_project(result.needs_dir, NEEDS_CONF, needs_pages(catalog))
     return result
 

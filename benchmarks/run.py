@@ -156,12 +156,15 @@ def _timed_edit(python: str, project: Project, edits: Sequence[Edit | FileEdit])
             edit.revert()
 
 
-def _thin_incremental(python: str, generated: Generated, thin: Project, ext_thin: Project) -> tuple[Measurement, ...]:
+def _thin_incremental(
+    python: str, generated: Generated, thin: Project, ext_thin: Project, compact: Project
+) -> tuple[tuple[Measurement, ...], tuple[Measurement, ...]]:
     """One protocol edited in the thin pair, two ways, each the same edit by hand and in its YAML file.
 
     Its description (by hand: its section; the extension: its file), then the interfaces it
     exposes (by hand: its section's field list and its row of the matrix page; the extension:
-    its file). Returns ``(thin, extension)`` for the first, then for the second.
+    its file). Returns ``(thin, extension)`` for the first, then for the second, and the same with
+    the compact entries (the thin floor's builds are the same ones).
     """
     edit = edits(generated)[0]
     protocol = next(p for p in generated.catalog.protocols if edit.path.stem == p.id)
@@ -169,16 +172,24 @@ def _thin_incremental(python: str, generated: Generated, thin: Project, ext_thin
     page = generated.thin_dir / f"{thin_page_of(generated.catalog, protocol.id)}.rst"
     text = page.read_text(encoding="utf-8")
     by_hand = FileEdit(page, text.replace(first, f"{first} {edit.sentence}", 1))
-    results = [_timed_edit(python, thin, [by_hand]), _timed_edit(python, ext_thin, [edit])]
-    log(f"  thin pair, a description edited: floor {results[0].seconds:.2f} s, extension {results[1].seconds:.2f} s")
+    description = [_timed_edit(python, project, [edit]) for project in (ext_thin, compact)]
+    floor_description = _timed_edit(python, thin, [by_hand])
+    log(
+        f"  thin pair, a description edited: floor {floor_description.seconds:.2f} s, extension "
+        f"{description[0].seconds:.2f} s, compact {description[1].seconds:.2f} s"
+    )
     fewer = replace(protocol, exposes=protocol.exposes[1:])
     in_yaml = FileEdit(edit.path, protocol_yaml(fewer))
-    results += [
-        _timed_edit(python, thin, exposure_edits(generated.catalog, generated.thin_dir, protocol)),
-        _timed_edit(python, ext_thin, [in_yaml]),
-    ]
-    log(f"  thin pair, an exposure removed: floor {results[2].seconds:.2f} s, extension {results[3].seconds:.2f} s")
-    return tuple(results)
+    exposure = [_timed_edit(python, project, [in_yaml]) for project in (ext_thin, compact)]
+    floor_exposure = _timed_edit(python, thin, exposure_edits(generated.catalog, generated.thin_dir, protocol))
+    log(
+        f"  thin pair, an exposure removed: floor {floor_exposure.seconds:.2f} s, extension "
+        f"{exposure[0].seconds:.2f} s, compact {exposure[1].seconds:.2f} s"
+    )
+    return (
+        (floor_description, description[0], floor_exposure, exposure[0]),
+        (floor_description, description[1], floor_exposure, exposure[1]),
+    )
 
 
 def has_needs(python: str) -> bool:
@@ -194,6 +205,7 @@ def _clean_samples(python: str, generated: Generated, args: argparse.Namespace) 
         "ext": (Project(generated.ext_dir, root / "out-ext"), 1, ()),
         "thin": (Project(generated.thin_dir, root / "out-thin"), 1, ()),
         "ext_thin": (Project(generated.ext_thin_dir, root / "out-ext-thin"), 1, ()),
+        "ext_compact": (Project(generated.ext_compact_dir, root / "out-ext-compact"), 1, ()),
         "floor2": (Project(generated.floor_dir, root / "out-floor-j2"), 2, ()),
         "ext2": (Project(generated.ext_dir, root / "out-ext-j2"), 2, PAUSE),
         "ext2_no_pause": (Project(generated.ext_dir, root / "out-ext-j2-no-pause"), 2, NO_PAUSE),
@@ -214,11 +226,12 @@ def bench_size(python: str, n: int, args: argparse.Namespace) -> Report:
     ext, ext2 = Project(generated.ext_dir, root / "out-ext"), Project(generated.ext_dir, root / "out-ext-j2")
     log(f"N={n}: {len(generated.layout.docnames())} documents in {root}")
     samples = _clean_samples(python, generated, args)
-    thin_edit = _thin_incremental(
+    thin_edit, compact_edit = _thin_incremental(
         python,
         generated,
         Project(generated.thin_dir, root / "out-thin"),
         Project(generated.ext_thin_dir, root / "out-ext-thin"),
+        Project(generated.ext_compact_dir, root / "out-ext-compact"),
     )
     parallel_diff = differing_files(ext.html, ext2.html)
     sizes = _pickle_sizes(python, generated, ext2, args.cycles)
@@ -238,6 +251,8 @@ def bench_size(python: str, n: int, args: argparse.Namespace) -> Report:
         ext_thin=Sample(tuple(samples["ext_thin"])),
         ext_j2_no_pause=Sample(tuple(samples["ext2_no_pause"])),
         thin_edit=thin_edit,
+        ext_compact=Sample(tuple(samples["ext_compact"])),
+        compact_edit=compact_edit,
         needs=Sample(tuple(samples["needs"])) if args.needs else None,
     )
 

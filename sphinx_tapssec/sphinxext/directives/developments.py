@@ -82,7 +82,12 @@ def move_last(content: nodes.Element) -> None:
     The catalog's body is inserted before the content a page writes inside the directive;
     the later developments belong after both, since neither is the survey's text either.
     """
-    for block in list(content.findall(nodes.container)):
-        if "tapssec-developments" in block["classes"] and block.parent is not None:
-            block.parent.remove(block)
-            content += block
+    if len(content.children) < 2:
+        return  # the catalog's body alone: its last child, the block, is last already
+    body = content.children[0]
+    if not isinstance(body, nodes.Element):
+        return
+    blocks = [c for c in body.children if isinstance(c, nodes.container) and "tapssec-developments" in c["classes"]]
+    for block in blocks:
+        body.remove(block)
+        content += block

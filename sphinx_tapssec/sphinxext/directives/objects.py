@@ -95,7 +95,7 @@ class SecProto(CatalogObject):
     """``.. secproto:: tls`` — a security protocol."""
 
     kind = "protocol"
-    option_spec: ClassVar[OptionSpec] = {**CatalogObject.option_spec, "hide": id_list}
+    option_spec: ClassVar[OptionSpec] = {**CatalogObject.option_spec, "hide": id_list, "compact": directives.flag}
 
     def signature_extra(self) -> str:
         protocol = self.catalog.protocol(self.key)
@@ -108,10 +108,13 @@ class SecProto(CatalogObject):
     def body(self) -> nodes.container:
         from sphinx_tapssec.sphinxext.render import describe
 
+        compact = "compact" in self.options
+        parts = describe.COMPACT_PARTS if compact else describe.PROTOCOL_PARTS
         hidden = frozenset(self.options.get("hide", ()))
-        for part in sorted(hidden - set(describe.PROTOCOL_PARTS)):
+        for part in sorted(hidden - set(parts)):
             warn(
-                f"secproto: unknown part {part!r} in :hide: (parts: {', '.join(describe.PROTOCOL_PARTS)})",
+                f"secproto: unknown part {part!r} in :hide: (parts{' of a compact entry' if compact else ''}: "
+                f"{', '.join(parts)})",
                 Subtype.OPTION,
                 self.get_location(),
             )
@@ -121,9 +124,9 @@ class SecProto(CatalogObject):
         note_sources(self.env, [*self.catalog.interfaces, *self.catalog.categories, *self.catalog.transports])
         hidden = developments.secproto_hidden(self, hidden)
         schemes = get_config(self.env).url_schemes
-        return nodes.container(
-            "", *describe.protocol_body(self.catalog, protocol, hidden, schemes), classes=["tapssec-protocol"]
-        )
+        render = describe.compact_protocol_body if compact else describe.protocol_body
+        classes = ["tapssec-protocol", "tapssec-compact"] if compact else ["tapssec-protocol"]
+        return nodes.container("", *render(self.catalog, protocol, hidden, schemes), classes=classes)
 
 
 class InterfaceDirective(CatalogObject):

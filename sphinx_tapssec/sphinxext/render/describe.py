@@ -69,6 +69,44 @@ def protocol_body(
     return [node for name in PROTOCOL_PARTS if name not in hidden for node in parts[name]]
 
 
+#: The parts a compact description shows; ``:hide:`` takes these names there too.
+COMPACT_PARTS = ("facts", "interfaces", "transport", "references", "description", "developments")
+
+
+def compact_protocol_body(
+    catalog: Catalog,
+    protocol: Protocol,
+    hidden: frozenset[str] = frozenset(),
+    url_schemes: Sequence[str] = DEFAULT_SCHEMES,
+) -> list[nodes.Node]:
+    """*protocol* in a few lines, as a page listing many protocols would write each: one field list
+    (category, exposed interfaces, transport classes, references), then the description.
+
+    The summary, the section, the structure and the interfaces' qualifiers are left out; the
+    matrix and the full description show them.
+    """
+    none = [nodes.Text(_("none"))]
+    fields: dict[str, tuple[str, list[nodes.Node]]] = {
+        "facts": (_("Category"), [xref("category", protocol.category)]),
+        "interfaces": (
+            _("Exposed interfaces"),
+            joined([xref("interface", exposure.code)] for exposure in protocol.exposes) or none,
+        ),
+        "transport": (
+            _("Transports"),
+            joined([xref("transport", key)] for key in protocol.transport.requires) or none,
+        ),
+        "references": (_("References"), citations(protocol.references) or none),
+    }
+    shown = [field for name, field in fields.items() if name not in hidden]
+    body: list[nodes.Node] = [field_list(shown, classes=["tapssec-facts"])] if shown else []
+    if "description" not in hidden:
+        body += paragraphs(protocol.description)
+    if "developments" not in hidden:
+        body += since_survey(catalog, catalog.developments_of(protocol.id), url_schemes)
+    return body
+
+
 def _facts(catalog: Catalog, protocol: Protocol) -> nodes.field_list:
     chapter = in_chapter(catalog, catalog.categories)
     table = (
