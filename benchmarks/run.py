@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -50,31 +51,47 @@ def log(message: str) -> None:
 
 @dataclass
 class Edit:
-    """A change to one catalog file that can be applied and reverted."""
+    """A sentence added to the text of one key of a catalog file, and taken out again.
+
+    The key's first occurrence gets it: as the first line of a block scalar (``key: |``), or at
+    the end of a one-line value, whichever the catalog export wrote.
+    """
 
     label: str
     path: Path
     #: The documents that show the edited data: what an incremental build must re-read.
     expected: frozenset[str]
-    marker: str
+    #: The YAML key whose text changes (``description``).
+    key: str
     sentence: str = "This sentence was added by the benchmark."
+    _original: str | None = None
 
     def apply(self) -> None:
         text = self.path.read_text(encoding="utf-8")
-        indent = " " * (len(self.marker) - len(self.marker.lstrip(" ")) + 2)
-        assert self.marker in text, (self.marker, self.path)
-        self.path.write_text(text.replace(self.marker, f"{self.marker}\n{indent}{self.sentence}", 1), encoding="utf-8")
+        match = re.search(rf"^[ -]*{re.escape(self.key)}: ?(.*)$", text, flags=re.MULTILINE)
+        assert match is not None, (self.key, self.path)
+        value, end = match.group(1), match.end()
+        if value.startswith(("|", ">")):
+            # A block scalar: a new first line, indented as the block's lines are.
+            indent = re.match(r"\n( +)", text[end:])
+            assert indent is not None, (self.key, self.path)
+            edited = f"{text[:end]}\n{indent.group(1)}{self.sentence}{text[end:]}"
+        else:
+            assert value and value[0] not in "'\"", f"{self.key} in {self.path} is quoted: {value!r}"
+            edited = f"{text[:end]} {self.sentence}{text[end:]}"
+        self._original = text
+        self.path.write_text(edited, encoding="utf-8")
 
     def revert(self) -> None:
-        text = self.path.read_text(encoding="utf-8")
-        indent = " " * (len(self.marker) - len(self.marker.lstrip(" ")) + 2)
-        self.path.write_text(text.replace(f"\n{indent}{self.sentence}", "", 1), encoding="utf-8")
+        assert self._original is not None, f"{self.label}: reverted before it was applied"
+        self.path.write_text(self._original, encoding="utf-8")
+        self._original = None
 
 
 def edits(generated: Generated) -> list[Edit]:
     """Edit one protocol (in the table, from the middle of the catalog), the interfaces, an unused file."""
     protocols = generated.catalog.protocols
-    # One whose description spans lines: the export writes it as a ``|`` block, where the edit goes.
+    # One whose description spans lines, as most do: the edit of a one-line value is tested too (survey.yaml).
     protocol = next(p for p in protocols[len(protocols) // 2 :] + protocols if p.in_table and "\n" in p.description)
     layout, catalog_dir = generated.layout, generated.catalog_dir
     return [
@@ -83,15 +100,10 @@ def edits(generated: Generated) -> list[Edit]:
             catalog_dir / "protocols" / f"{protocol.id}.yaml",
             # The edit adds a sentence to the description, which no matrix shows.
             frozenset(layout.showing_prose(protocol)),
-            "description: |",
+            "description",
         ),
-        Edit(
-            "interfaces.yaml",
-            catalog_dir / "interfaces.yaml",
-            frozenset(layout.showing_interfaces()),
-            "    definition: |",
-        ),
-        Edit("survey.yaml (unused)", catalog_dir / "survey.yaml", frozenset(), "  abstract: |"),
+        Edit("interfaces.yaml", catalog_dir / "interfaces.yaml", frozenset(layout.showing_interfaces()), "definition"),
+        Edit("survey.yaml (unused)", catalog_dir / "survey.yaml", frozenset(), "abstract"),
     ]
 
 
@@ -107,14 +119,15 @@ def _incremental(python: str, generated: Generated, project: Project) -> list[In
     """Apply each edit in turn to *project*'s sources, rebuild incrementally and compare with a clean build."""
     reference = Project(generated.ext_dir, generated.root / "out-reference")
     results = []
-    for edit in edits(generated):
+    applied = edits(generated)
+    for edit in applied:
         edit.apply()
         measurement = build(python, project)
         log(f"  incremental after editing {edit.label}: {measurement.seconds:.2f} s, {len(measurement.reread)} re-read")
         reference.clean()
         build(python, reference, jobs=2)
         results.append(Incremental(edit, measurement, differing_files(project.html, reference.html)))
-    for edit in edits(generated):
+    for edit in applied:
         edit.revert()
     return results
 

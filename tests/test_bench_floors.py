@@ -102,3 +102,28 @@ def test_compact_entries_say_what_the_thin_floor_says(tmp_path: Path, monkeypatc
     compact = _protocol_words(generated.ext_compact_dir, names)
     assert list(thin) == list(compact) == names
     assert thin == compact
+
+
+def test_benchmark_edits_change_the_catalog_and_revert_exactly(tmp_path: Path) -> None:
+    """Each edit ``make bench`` times adds its sentence to the value of its key, whatever form the
+    catalog export gave that value (a block or one line), and puts the file back byte for byte."""
+    from benchmarks.run import edits
+    from sphinx_tapssec.model.loader import load_catalog
+
+    generated = generate(tmp_path / "bench", 12)
+    applied = edits(generated)
+    before = {edit.path: edit.path.read_bytes() for edit in applied}
+    for edit in applied:
+        edit.apply()
+    result = load_catalog([generated.catalog_dir])
+    assert result.problems == ()
+    protocol_id = applied[0].path.stem
+    protocol = result.catalog.protocol(protocol_id)
+    assert protocol is not None
+    assert protocol.description.startswith(applied[0].sentence)
+    assert result.catalog.interfaces[0].definition.startswith(applied[1].sentence)
+    assert result.catalog.survey is not None
+    assert result.catalog.survey.abstract.endswith(applied[2].sentence)
+    for edit in applied:
+        edit.revert()
+    assert {edit.path: edit.path.read_bytes() for edit in applied} == before
