@@ -124,9 +124,9 @@ class SecProto(CatalogObject):
         note_sources(self.env, [*self.catalog.interfaces, *self.catalog.categories, *self.catalog.transports])
         hidden = developments.secproto_hidden(self, hidden)
         schemes = get_config(self.env).url_schemes
-        render = describe.compact_protocol_body if compact else describe.protocol_body
+        body = describe.protocol_body(self.catalog, protocol, hidden, schemes, compact=compact)
         classes = ["tapssec-protocol", "tapssec-compact"] if compact else ["tapssec-protocol"]
-        return nodes.container("", *render(self.catalog, protocol, hidden, schemes), classes=classes)
+        return nodes.container("", *body, classes=classes)
 
 
 class InterfaceDirective(CatalogObject):

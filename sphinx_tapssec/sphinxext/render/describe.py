@@ -49,11 +49,16 @@ def protocol_body(
     protocol: Protocol,
     hidden: frozenset[str] = frozenset(),
     url_schemes: Sequence[str] = DEFAULT_SCHEMES,
+    *,
+    compact: bool = False,
 ) -> list[nodes.Node]:
-    """Everything the catalog says about *protocol*, minus the *hidden* parts.
+    """Everything the catalog says about *protocol*, minus the *hidden* parts; or, *compact*, the
+    short entry of :func:`_compact_body`.
 
     The later developments come last, in their own block: they are not the survey's content.
     """
+    if compact:
+        return _compact_body(catalog, protocol, hidden, url_schemes)
     parts: dict[str, list[nodes.Node]] = {
         "description": [
             nodes.paragraph("", "", nodes.emphasis(protocol.summary, protocol.summary), classes=["tapssec-summary"]),
@@ -73,11 +78,8 @@ def protocol_body(
 COMPACT_PARTS = ("facts", "interfaces", "transport", "references", "description", "developments")
 
 
-def compact_protocol_body(
-    catalog: Catalog,
-    protocol: Protocol,
-    hidden: frozenset[str] = frozenset(),
-    url_schemes: Sequence[str] = DEFAULT_SCHEMES,
+def _compact_body(
+    catalog: Catalog, protocol: Protocol, hidden: frozenset[str], schemes: Sequence[str]
 ) -> list[nodes.Node]:
     """*protocol* in a few lines, as a page listing many protocols would write each: one field list
     (category, exposed interfaces, transport classes, references), then the description.
@@ -103,7 +105,7 @@ def compact_protocol_body(
     if "description" not in hidden:
         body += paragraphs(protocol.description)
     if "developments" not in hidden:
-        body += since_survey(catalog, catalog.developments_of(protocol.id), url_schemes)
+        body += since_survey(catalog, catalog.developments_of(protocol.id), schemes)
     return body
 
 
