@@ -107,3 +107,16 @@ def test_compact_entry_in_other_builders(builder: str, tmp_path: Path) -> None:
     output = built.output({"text": "index.txt", "latex": "*.tex", "man": "*.1"}[builder])
     for words in ("Exposed interfaces", "IPK", "Reliable Byte", "Alpha protects streams"):
         assert words in output
+
+
+def test_compact_entry_says_none_for_empty_fields(tmp_path: Path) -> None:
+    # Gamma exposes nothing, is listed under no transport class and cites nothing.
+    page = "Gamma\n=====\n\n.. secproto:: gamma\n   :compact:\n"
+    built = build_once(copy_root("basic", tmp_path, index=page))
+    assert built.warnings == []
+    assert _fields(_body(built.page(), "gamma")) == {
+        "Category": "Packet Protocols",
+        "Exposed interfaces": "none",
+        "Transports": "none",
+        "References": "none",
+    }

@@ -87,18 +87,22 @@ def _compact_body(
     The summary, the section, the structure and the interfaces' qualifiers are left out; the
     matrix and the full description show them.
     """
-    none = [nodes.Text(_("none"))]
+
+    def or_none(values: list[nodes.Node]) -> list[nodes.Node]:
+        # A new node each time: a node has one parent.
+        return values or [nodes.Text(_("none"))]
+
     fields: dict[str, tuple[str, list[nodes.Node]]] = {
         "facts": (_("Category"), [xref("category", protocol.category)]),
         "interfaces": (
             _("Exposed interfaces"),
-            joined([xref("interface", exposure.code)] for exposure in protocol.exposes) or none,
+            or_none(joined([xref("interface", exposure.code)] for exposure in protocol.exposes)),
         ),
         "transport": (
             _("Transports"),
-            joined([xref("transport", key)] for key in protocol.transport.requires) or none,
+            or_none(joined([xref("transport", key)] for key in protocol.transport.requires)),
         ),
-        "references": (_("References"), citations(protocol.references) or none),
+        "references": (_("References"), or_none(citations(protocol.references))),
     }
     shown = [field for name, field in fields.items() if name not in hidden]
     body: list[nodes.Node] = [field_list(shown, classes=["tapssec-facts"])] if shown else []
