@@ -50,11 +50,24 @@ class Report:
     ext_compact: Sample | None = None
     #: As :attr:`thin_edit`, with the compact entries instead of the full ones.
     compact_edit: tuple[Measurement, ...] = ()
+    #: The thin floor, the extension's thin pages and the sphinx-needs pages built with ``-j 2``.
+    thin_j2: Sample | None = None
+    ext_thin_j2: Sample | None = None
+    needs_j2: Sample | None = None
 
     @property
     def samples(self) -> list[Sample]:
         """Every clean-build sample measured."""
-        optional = (self.thin, self.ext_thin, self.ext_j2_no_pause, self.needs, self.ext_compact)
+        optional = (
+            self.thin,
+            self.ext_thin,
+            self.ext_j2_no_pause,
+            self.needs,
+            self.ext_compact,
+            self.thin_j2,
+            self.ext_thin_j2,
+            self.needs_j2,
+        )
         return [self.floor, self.ext, self.floor_j2, self.ext_j2, *(s for s in optional if s is not None)]
 
     @property
@@ -136,6 +149,22 @@ def _marginal(reports: Sequence[Report], value: str) -> list[str]:
         delta = getattr(after, value).seconds - getattr(before, value).seconds
         result.append(f"{delta / (after.n - before.n) * 1000:.1f}")
     return result
+
+
+def issue_table(reports: Sequence[Report]) -> str:
+    """The table issue #17 opens with: the survey by hand (the thin floor), with the extension and
+    with sphinx-needs, clean builds with ``-j 1`` and, where measured, ``-j 2``."""
+    rows = []
+    for r in reports:
+        builds = [("", r.thin, r.ext_thin, r.needs), (" (-j 2)", r.thin_j2, r.ext_thin_j2, r.needs_j2)]
+        for label, plain, ext, needs in builds:
+            if plain is None or ext is None:
+                continue
+            row = [f"{r.n}{label}", f"{plain.seconds:.2f}", f"{ext.seconds:.2f}"]
+            row += [f"{needs.seconds:.2f}" if needs else "-", f"{_paired(ext, plain, 'seconds'):.2f}"]
+            row += [f"{_paired(ext, needs, 'seconds'):.2f}" if needs else "-"]
+            rows.append(row)
+    return table(["N", "plain s", "extension s", "sphinx-needs s", "ext/plain", "ext/needs"], rows)
 
 
 def clean_table(reports: Sequence[Report]) -> str:
@@ -325,6 +354,11 @@ def details(reports: Sequence[Report]) -> str:
 
 def render(reports: Sequence[Report], environment: str) -> str:
     sections = [
+        (
+            "Issue #17's table: the survey written by hand (the thin floor: plain), with the extension's full"
+            " entries and with sphinx-needs; clean HTML builds, median seconds",
+            issue_table,
+        ),
         ("Clean HTML build (median seconds, peak RSS MB; ms/N is the slope from the previous N)", clean_table),
         (
             "Thin floor (written by hand: 50 protocols a page, one list-table) against the same pages with the"

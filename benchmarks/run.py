@@ -223,8 +223,11 @@ def _clean_samples(python: str, generated: Generated, args: argparse.Namespace) 
         "ext2": (Project(generated.ext_dir, root / "out-ext-j2"), 2, PAUSE),
         "ext2_no_pause": (Project(generated.ext_dir, root / "out-ext-j2-no-pause"), 2, NO_PAUSE),
     }
+    builds["thin2"] = (Project(generated.thin_dir, root / "out-thin-j2"), 2, ())
+    builds["ext_thin2"] = (Project(generated.ext_thin_dir, root / "out-ext-thin-j2"), 2, ())
     if args.needs:
         builds["needs"] = (Project(generated.needs_dir, root / "out-needs"), 1, ())
+        builds["needs2"] = (Project(generated.needs_dir, root / "out-needs-j2"), 2, ())
     samples: dict[str, list[Measurement]] = {name: [] for name in builds}
     for run in range(args.runs):
         for name, (project, jobs, options) in builds.items():
@@ -267,6 +270,9 @@ def bench_size(python: str, n: int, args: argparse.Namespace) -> Report:
         ext_compact=Sample(tuple(samples["ext_compact"])),
         compact_edit=compact_edit,
         needs=Sample(tuple(samples["needs"])) if args.needs else None,
+        thin_j2=Sample(tuple(samples["thin2"])),
+        ext_thin_j2=Sample(tuple(samples["ext_thin2"])),
+        needs_j2=Sample(tuple(samples["needs2"])) if args.needs else None,
     )
 
 

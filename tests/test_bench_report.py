@@ -30,3 +30,17 @@ def test_parallel_saving_pairs_runs_too() -> None:
     serial, parallel = _sample(40, 50, 60), _sample(30, 60, 45)
     assert 1 - parallel.seconds / serial.seconds == pytest.approx(0.1)  # unpaired medians
     assert Report.saving(serial, parallel) == pytest.approx(0.25)
+
+
+def test_issue_table_has_a_row_per_size_and_one_more_where_j2_was_measured() -> None:
+    from benchmarks._report import issue_table
+
+    report = _report(_sample(30), _sample(24))
+    report.thin, report.ext_thin, report.needs = _sample(10, 12), _sample(15, 18), _sample(12, 12)
+    report.thin_j2, report.ext_thin_j2 = _sample(8), _sample(10)
+    lines = issue_table([report]).splitlines()
+    assert lines[1].split() == ["N", "plain", "s", "extension", "s", "sphinx-needs", "s", "ext/plain", "ext/needs"]
+    # Medians 11, 16.5 and 12; the ratios pair each run's builds (15/10 and 18/12: 1.5).
+    assert lines[3].split() == ["1000", "11.00", "16.50", "12.00", "1.50", "1.38"]
+    # No sphinx-needs build with -j 2: its cells say so.
+    assert lines[4].split() == ["1000", "(-j", "2)", "8.00", "10.00", "-", "1.25", "-"]
