@@ -220,3 +220,31 @@ def test_axe_under_theme(
             whole_page = f"; whole page: {rules}" if "light" in key else ""
             print(f"\naxe [{theme}] {key}: ours {len(result['ours'])} violation(s){whole_page}", end="")
     assert failures == {}
+
+
+#: For each field name of an entry's facts: its text, and whether it wraps (it is taller than
+#: the same name kept on one line).
+FIELD_NAME_WRAPS = """() => [...document.querySelectorAll('dl.tapssec-facts > dt')].map(dt => {
+    const height = dt.getBoundingClientRect().height;
+    dt.style.whiteSpace = 'nowrap';
+    const oneLine = dt.getBoundingClientRect().height;
+    dt.style.whiteSpace = '';
+    return [dt.textContent.trim(), height > oneLine + 1];
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("theme", THEMES)
+def test_entry_field_names_stay_whole_on_a_phone(
+    theme: str, browser: Browser, tmp_path_factory: pytest.TempPathFactory, artifacts: Path
+) -> None:
+    """A field list gives its names a third of a phone's width; an entry's names go above their values."""
+    with (
+        themed_site(theme, tmp_path_factory, artifacts) as site,
+        visit(browser, site + "survey/protocols.html", width=390, height=844) as opened,
+    ):
+        names = opened.page.evaluate(FIELD_NAME_WRAPS)
+        assert len(names) >= 12 * 3, "three facts for each of the survey's protocols"
+        assert [name for name, wraps in names if wraps] == [], f"{theme}: field names wrapped at 390px"
+        opened.page.locator("dl.tapssec-facts").first.scroll_into_view_if_needed()
+        opened.page.screenshot(path=artifacts / f"facts-{theme}-390.png")
