@@ -4,7 +4,8 @@ For every theme the survey site is built with ``-D html_theme=<theme>`` and must
 warning. In Chromium, the matrix page is measured and photographed at a desktop (1280x800) and
 a phone (390x844) size, light and dark: on the desktop every matrix shows all its columns
 without a sideways scroll, on the phone the page body never scrolls sideways and the protocol
-names stay in view while a matrix scrolls in its box. A forced-colors (Windows High Contrast)
+names stay in view while a matrix scrolls in its box; on the phone the field names of the
+protocol descriptions stay on one line. A forced-colors (Windows High Contrast)
 screenshot checks that exposed cells keep standing out. axe-core then checks the
 extension's own output (the matrix block with its controls, the cards, the protocol
 descriptions) on the matrix page and a protocol page: no violations, except contrast
@@ -60,6 +61,16 @@ MEASURE = """() => [...document.querySelectorAll('table.tapssec-matrix')].map(ta
     };
     box.scrollLeft = 0;
     return result;
+})"""
+
+#: For each field name of an entry's facts: its text, and whether it wraps (it is taller than
+#: the same name kept on one line).
+FIELD_NAME_WRAPS = """() => [...document.querySelectorAll('dl.tapssec-facts > dt')].map(dt => {
+    const height = dt.getBoundingClientRect().height;
+    dt.style.whiteSpace = 'nowrap';
+    const oneLine = dt.getBoundingClientRect().height;
+    dt.style.whiteSpace = '';
+    return [dt.textContent.trim(), height > oneLine + 1];
 })"""
 
 
@@ -149,6 +160,13 @@ def test_matrix_page_under_theme(
                 body = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
                 assert body[0] <= body[1], f"{theme} at {width}px: the page body overflows sideways ({body})"
                 assert opened.errors == [] and opened.external == []
+        # A field list gives its names a third of a phone's width; an entry's names go above their values.
+        with visit(browser, site + "survey/protocols.html", width=390, height=844) as opened:
+            names = opened.page.evaluate(FIELD_NAME_WRAPS)
+            assert len(names) >= 12 * 3, "three facts for each of the survey's protocols"
+            assert [name for name, wraps in names if wraps] == [], f"{theme}: field names wrapped at 390px"
+            opened.page.locator("dl.tapssec-facts").first.scroll_into_view_if_needed()
+            opened.page.screenshot(path=artifacts / f"facts-{theme}-390x844.png")
 
 
 @pytest.mark.browser
@@ -220,31 +238,3 @@ def test_axe_under_theme(
             whole_page = f"; whole page: {rules}" if "light" in key else ""
             print(f"\naxe [{theme}] {key}: ours {len(result['ours'])} violation(s){whole_page}", end="")
     assert failures == {}
-
-
-#: For each field name of an entry's facts: its text, and whether it wraps (it is taller than
-#: the same name kept on one line).
-FIELD_NAME_WRAPS = """() => [...document.querySelectorAll('dl.tapssec-facts > dt')].map(dt => {
-    const height = dt.getBoundingClientRect().height;
-    dt.style.whiteSpace = 'nowrap';
-    const oneLine = dt.getBoundingClientRect().height;
-    dt.style.whiteSpace = '';
-    return [dt.textContent.trim(), height > oneLine + 1];
-})"""
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("theme", THEMES)
-def test_entry_field_names_stay_whole_on_a_phone(
-    theme: str, browser: Browser, tmp_path_factory: pytest.TempPathFactory, artifacts: Path
-) -> None:
-    """A field list gives its names a third of a phone's width; an entry's names go above their values."""
-    with (
-        themed_site(theme, tmp_path_factory, artifacts) as site,
-        visit(browser, site + "survey/protocols.html", width=390, height=844) as opened,
-    ):
-        names = opened.page.evaluate(FIELD_NAME_WRAPS)
-        assert len(names) >= 12 * 3, "three facts for each of the survey's protocols"
-        assert [name for name, wraps in names if wraps] == [], f"{theme}: field names wrapped at 390px"
-        opened.page.locator("dl.tapssec-facts").first.scroll_into_view_if_needed()
-        opened.page.screenshot(path=artifacts / f"facts-{theme}-390.png")
