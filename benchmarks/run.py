@@ -64,7 +64,8 @@ class Edit:
     #: The YAML key whose text changes (``description``).
     key: str
     sentence: str = "This sentence was added by the benchmark."
-    _original: str | None = None
+    #: The rewrite of the file while the edit is applied (it puts the file back).
+    _applied: FileEdit | None = None
 
     def apply(self) -> None:
         text = self.path.read_text(encoding="utf-8")
@@ -79,13 +80,13 @@ class Edit:
         else:
             assert value and value[0] not in "'\"", f"{self.key} in {self.path} is quoted: {value!r}"
             edited = f"{text[:end]} {self.sentence}{text[end:]}"
-        self._original = text
-        self.path.write_text(edited, encoding="utf-8")
+        self._applied = FileEdit(self.path, edited)
+        self._applied.apply()
 
     def revert(self) -> None:
-        assert self._original is not None, f"{self.label}: reverted before it was applied"
-        self.path.write_text(self._original, encoding="utf-8")
-        self._original = None
+        assert self._applied is not None, f"{self.label}: reverted before it was applied"
+        self._applied.revert()
+        self._applied = None
 
 
 def edits(generated: Generated) -> list[Edit]:
